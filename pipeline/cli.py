@@ -1,0 +1,117 @@
+"""Command line: a thin layer over the library API.
+
+    charter run raw/ -o processed/        # python -m pipeline run ...
+    charter validate processed/
+    charter audit processed/
+    charter explain raw/some-charter.pdf  # every repair decision for one file
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+from . import __version__
+from .api import Summary, finish, process, run, StageError
+from .audit import audit
+from .emit import load_charters
+from .validate import validate_folder
+
+
+def _progress(total: int):
+    """A progress bar on a terminal; nothing in a log."""
+    from tqdm import tqdm
+    return tqdm(total=total, unit="doc", disable=not sys.stderr.isatty(), file=sys.stderr)
+
+
+def _summary_table(summary: Summary) -> str:
+    rows = [("documents", summary.documents), ("processed", summary.processed), ("failed", summary.failed),
+            ("services", summary.services), ("findings", summary.findings), ("errors", len(summary.errors))]
+    width = max(len(k) for k, _ in rows)
+    return "\n".join(f"  {k:<{width}}  {v:>7}" for k, v in rows) + f"\n  output: {summary.out}"
+
+
+def cmd_run(args) -> int:
+    from .api import discover
+    bar = _progress(len(discover(args.inputs)))
+    summary = run(args.inputs, args.out, jobs=args.jobs, on_document=lambda _: bar.update(1),
+                  report=lambda line: bar.write(line, file=sys.stderr))
+    bar.close()
+    print(_summary_table(summary))
+    if summary.documents and not summary.processed:
+        return 1
+    return 1 if args.strict and summary.failed else 0
+
+
+def cmd_validate(args) -> int:
+    problems = validate_folder(args.folder)
+    for line in problems:
+        print(line)
+    print(f"{len(problems)} problems in {args.folder}")
+    return 1 if problems else 0
+
+
+def cmd_audit(args) -> int:
+    charters, unreadable = load_charters(Path(args.folder))
+    rows = audit(charters)
+    if args.write:
+        summary = Summary(out=args.folder, errors=unreadable)
+        finish(Path(args.folder), summary)
+    for row in rows:
+        where = " ".join(x for x in (row["section"], row["serial"], row["field"]) if x)
+        print(f"{row['severity']:<7} {row['rule']:<28} {row['charter_id']}  {where}: {row['message']}")
+    counts = Counter(row["severity"] for row in rows)
+    print(f"{len(rows)} findings in {len(charters)} charters ({', '.join(f'{k} {v}' for k, v in counts.items())})")
+    return 0
+
+
+def cmd_explain(args) -> int:
+    try:
+        charter = process(args.file)
+    except StageError as exc:
+        print(f"{args.file}: {exc.stage}: {exc}")
+        return 1
+    for service in charter.services:
+        print(f"{service.section} {service.serial} (pages {', '.join(map(str, service.provenance.pages))}): "
+              f"{service.name[:70]}")
+        for repair in service.provenance.repairs:
+            print(f"    {repair.action}: {repair.detail}")
+    for finding in charter.findings:
+        print(f"finding {finding.rule} [{finding.severity}] {finding.section or ''} {finding.serial or ''}: "
+              f"{finding.message}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="charter", description="Citizen's Charters to open data.")
+    top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = top.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("run", help="process documents (files or folders, recursively) into an output folder")
+    p.add_argument("inputs", nargs="+")
+    p.add_argument("-o", "--out", default="processed", help="output folder (default: processed)")
+    p.add_argument("-j", "--jobs", type=int, default=min(4, os.cpu_count() or 1),
+                   help="worker processes (default: up to 4)")
+    p.add_argument("--strict", action="store_true", help="exit non-zero when any document failed")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("validate", help="re-validate a processed folder against the schemas")
+    p.add_argument("folder")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("audit", help="print the audit findings of a processed folder")
+    p.add_argument("folder")
+    p.add_argument("--write", action="store_true", help="also rewrite the tables, audit.csv and datapackage.json")
+    p.set_defaults(func=cmd_audit)
+
+    p = sub.add_parser("explain", help="show every repair decision made for one document")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_explain)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)

@@ -1,0 +1,184 @@
+"""Keyword tables: every Bangla (and English) word the pipeline recognises.
+
+Data only. The matching functions live in ``lexicon.py``; no other module
+holds Bangla keywords. Spellings seen in real charters, typos included, are
+listed next to the correct form, because matching is on folded text (see
+``lexicon.fold``), not on fuzzy distance.
+"""
+
+# Known garbles and typos, replaced before anything is matched or emitted.
+# Only multi-character sequences that are wrong wherever they occur belong here.
+GARBLES = {
+    "প্রতিশুতু": "প্রতিশ্রুত",
+    "প্রতিশ্রুতু": "প্রতিশ্রুত",
+    "প্রাপ্তিষ্ঠান": "প্রাপ্তিস্থান",
+    "প্রাপ্তিস্হান": "প্রাপ্তিস্থান",
+}
+
+# Table column roles, in matching priority: the first role whose keyword occurs
+# in a header cell wins. Order matters where headers share words:
+# "সেবার মূল্য ও পরিশোধ পদ্ধতি" is a fee (before method's পদ্ধতি),
+# "সেবা প্রদানের সময়সীমা" is a time limit (before method's সেবা প্রদান),
+# "দায়িত্বপ্রাপ্ত কর্মকর্তা (নাম, পদবি...)" is the officer (before service_name's নাম).
+COLUMN_ROLES = [
+    ("superior_officer", ["ঊর্ধ্বতন কর্মকর্তা", "উর্ধ্বতন কর্মকর্তা", "ঊর্ধ্বতন", "উর্ধ্বতন",
+                          "প্রতিকারকারী", "superior officer", "appellate"]),
+    ("officer", ["দায়িত্বপ্রাপ্ত", "দায়িত্ব প্রাপ্ত", "সেবা প্রদানকারী কর্মকর্তা", "কর্মকর্তা",
+                 "কর্মচারী", "responsible officer", "officer", "contact person"]),
+    ("time_limit", ["সময়সীমা", "সময় সীমা", "সর্বোচ্চ সময়", "সময়", "time limit", "time", "duration"]),
+    ("fee", ["মূল্য", "ফি", "খরচ", "charge", "fee", "cost", "price"]),
+    ("forms_location", ["ফরম প্রাপ্তি", "ফরম পাওয়ার", "ফরম প্রাপ্তিস্থান", "where to get", "form available"]),
+    ("documents", ["কাগজপত্র", "কাগজ পত্র", "প্রাপ্তিস্থান", "দলিলাদি", "documents", "papers"]),
+    ("method", ["পদ্ধতি", "প্রক্রিয়া", "method", "procedure", "process"]),
+    ("recipient", ["সেবা গ্রহীতা", "সেবাগ্রহীতা", "recipient"]),
+    ("place", ["সেবা প্রদানের স্থান", "প্রদানের স্থান", "place of service"]),
+    ("remarks", ["মন্তব্য", "remarks", "comment"]),
+    ("service_name", ["সেবার নাম", "সেবা সমূহ", "সেবাসমূহ", "সেবার বিবরণ", "সেবার ধরন", "সেবা",
+                      "name of service", "service name", "name of the service", "service"]),
+    ("serial", ["ক্রমিক", "ক্রঃ", "ক্র.", "ক্র:", "নং", "sl", "serial", "no"]),
+]
+
+# Columns of the grievance (GRS) table.
+GRIEVANCE_ROLES = [
+    ("resolution", ["নিষ্পত্তির সময়", "নিষ্পত্তি", "সময়সীমা", "resolution", "time"]),
+    ("address", ["যোগাযোগের ঠিকানা", "ঠিকানা", "address"]),
+    ("officer", ["কার সঙ্গে", "কার সাথে", "কর্মকর্তা", "whom", "officer"]),
+    ("when", ["কখন", "when"]),
+    ("serial", ["ক্রমিক", "নং", "sl", "no"]),
+]
+
+# Headings. Each kind lists title phrases; a heading is a short line whose
+# folded text (numbering stripped) contains one of them.
+SERVICE_SECTIONS = [
+    ("citizen", ["নাগরিক সেবা", "নাগরিক", "citizen service", "citizen"]),
+    ("institutional", ["প্রাতিষ্ঠানিক সেবা", "প্রাতিষ্ঠানিক", "প্রাতিস্ঠানিক", "institutional service",
+                       "institutional"]),
+    ("internal", ["অভ্যন্তরীণ সেবা", "অভ্যন্তরীন সেবা", "অভ্যন্তরীণ", "অভ্যন্তরীন", "internal service",
+                  "internal"]),
+    ("subordinate_office", ["আওতাধীন দপ্তর", "আওতাধীন অফিস", "অধীনস্থ দপ্তর", "আওতাধীন",
+                            "subordinate office", "attached office"]),
+]
+
+STRUCTURE_HEADINGS = [
+    ("vision_mission", ["ভিশন ও মিশন", "ভিশন এবং মিশন", "রূপকল্প ও অভিলক্ষ্য", "রূপকল্প এবং অভিলক্ষ্য",
+                        "vision and mission", "vision & mission"]),
+    ("vision", ["ভিশন", "রূপকল্প", "রুপকল্প", "vision"]),
+    ("mission", ["মিশন", "অভিলক্ষ্য", "mission"]),
+    ("services", ["প্রতিশ্রুত সেবাসমূহ", "প্রতিশ্রুত সেবা", "সেবা প্রদান প্রতিশ্রুতি", "services"]),
+    ("grievance", ["অভিযোগ প্রতিকার", "অভিযোগ ব্যবস্থাপনা", "অভিযোগ", "grs", "grievance redress",
+                   "grievance"]),
+    ("expectations", ["আপনার কাছে আমাদের প্রত্যাশা", "আপনার নিকট আমাদের প্রত্যাশা", "প্রত্যাশা",
+                      "expectations", "what we expect"]),
+]
+
+# The title lines of the charter itself.
+CHARTER_TITLES = ["সিটিজেনস চার্টার", "সিটিজেন চার্টার", "সিটিজেন্স চার্টার", "নাগরিক সনদ",
+                  "সেবা প্রদান প্রতিশ্রুতি", "citizen's charter", "citizens charter", "citizen charter"]
+GOVERNMENT_LINES = ["গণপ্রজাতন্ত্রী বাংলাদেশ সরকার", "government of the people's republic of bangladesh"]
+
+# Words that name an authority, used to pick the department line of the title block.
+DEPARTMENT_WORDS = ["মন্ত্রণালয়", "অধিদপ্তর", "অধিদফতর", "পরিদপ্তর", "বিভাগ", "দপ্তর", "দফতর", "বোর্ড",
+                    "কমিশন", "ব্যুরো", "কর্তৃপক্ষ", "ministry", "directorate", "department", "division",
+                    "bureau", "authority", "board"]
+OFFICE_WORDS = ["কার্যালয়", "অফিস", "পরিষদ", "কমপ্লেক্স", "office", "complex"]
+
+# ---------------------------------------------------------------- fees
+FREE_WORDS = ["বিনামূল্যে", "বিনা মূল্যে", "বিনামুল্যে", "বিনা মুল্যে", "বিনা খরচে", "বিনাখরচে", "ফ্রি",
+              "কোন ফি নেই", "কোনো ফি নেই", "কোন ফি নাই", "কোনো ফি নাই", "ফি নাই", "ফি নেই",
+              "free of cost", "free of charge", "free", "no fee", "no charge"]
+POLICY_WORDS = ["নীতিমালা", "বিধি মোতাবেক", "বিধি অনুযায়ী", "বিধিমোতাবেক", "সরকার নির্ধারিত",
+                "নির্ধারিত হারে", "সরকারি নিয়মে", "সরকারী নিয়মে", "as per", "according to", "policy",
+                "rules"]
+CURRENCY_WORDS = ["টাকা", "টাঃ", "টা:", "৳", "tk", "taka", "bdt"]
+# Markers that the amounts in a fee cell are alternatives or tiers, not items to add up.
+FEE_TIER_WORDS = ["জরুরি", "জরুরী", "সাধারণ", "সাধারন", "অতি জরুরি", "অতি জরুরী", "অথবা", "বা",
+                  "urgent", "normal", "ordinary", "or"]
+# Markers that an amount is a rate or a bound, so the total depends on the case.
+FEE_RATE_WORDS = ["প্রতি", "হারে", "সর্বনিম্ন", "সর্বোচ্চ", "শতকরা", "%", "per", "minimum", "maximum",
+                  "rate"]
+
+# ---------------------------------------------------------------- time limits
+# unit -> (words, days per unit); "immediate" has no number.
+TIME_UNITS = [
+    ("working_day", ["কার্যদিবস", "কার্য দিবস", "কর্মদিবস", "কর্ম দিবস", "working days", "working day",
+                     "work days", "workdays", "business days"], 1),
+    ("month", ["মাস", "months", "month"], 30),
+    ("week", ["সপ্তাহ", "weeks", "week"], 7),
+    ("year", ["বছর", "বৎসর", "years", "year"], 365),
+    ("hour", ["ঘণ্টা", "ঘন্টা", "ঘন্টার", "ঘণ্টার", "hours", "hour", "hrs"], 1 / 24),
+    ("minute", ["মিনিট", "minutes", "minute", "mins"], 1 / 1440),
+    ("day", ["দিবস", "দিন", "days", "day"], 1),
+]
+IMMEDIATE_WORDS = ["তাৎক্ষণিক", "তাৎক্ষনিক", "তাত্ক্ষণিক", "তাতক্ষণিক", "সাথে সাথে", "সঙ্গে সঙ্গে",
+                   "সংগে সংগে", "তৎক্ষণাৎ", "immediately", "immediate", "instant", "on the spot"]
+SAME_DAY_WORDS = ["একই দিনে", "একই দিন", "সেদিনই", "same day"]
+RANGE_WORDS = ["থেকে", "হতে", "to", "-", "–"]
+
+# Bangla number words that appear instead of, or beside, digits.
+NUMBER_WORDS = {
+    "এক": 1, "দুই": 2, "দু": 2, "তিন": 3, "চার": 4, "পাঁচ": 5, "ছয়": 6, "সাত": 7, "আট": 8, "নয়": 9,
+    "দশ": 10, "এগার": 11, "এগারো": 11, "বার": 12, "বারো": 12, "তের": 13, "তেরো": 13, "চৌদ্দ": 14,
+    "পনের": 15, "পনেরো": 15, "ষোল": 16, "সতের": 17, "আঠার": 18, "উনিশ": 19, "বিশ": 20, "কুড়ি": 20,
+    "পঁচিশ": 25, "ত্রিশ": 30, "পঁয়তাল্লিশ": 45, "ষাট": 60, "নব্বই": 90,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30,
+}
+
+# ---------------------------------------------------------------- officers and contacts
+PHONE_LABELS = ["মোবাইল নম্বর", "মোবাইল নং", "মোবাইল", "মোবা", "ফোন নম্বর", "ফোন নং", "ফোন", "টেলিফোন",
+                "টেলি", "সেল", "mobile", "mob", "cell", "phone", "tel", "telephone"]
+EMAIL_LABELS = ["ই-মেইল", "ইমেইল", "ই মেইল", "ইমেল", "e-mail", "email", "mail"]
+FAX_LABELS = ["ফ্যাক্স", "fax"]
+HONORIFICS = ["জনাব", "বেগম", "mr.", "mrs.", "ms."]
+
+# Designations: a designation is an optional run of qualifier words, then a head word.
+DESIGNATION_HEADS = [
+    "প্রোগ্রামার", "অফিসার", "কর্মকর্তা", "কমিশনার", "পরিচালক", "প্রকৌশলী", "সার্ভেয়ার", "নাজির",
+    "ক্যাশিয়ার", "হিসাবরক্ষক", "নিরীক্ষক", "চেয়ারম্যান", "চেয়ারম্যান", "সচিব", "প্রশাসক", "ইউএনও",
+    "অধ্যক্ষ", "প্রধান শিক্ষক", "শিক্ষক", "চিকিৎসক", "ডাক্তার", "পরিদর্শক", "তত্ত্বাবধায়ক", "সুপারভাইজার",
+    "রেজিস্ট্রার", "সাব-রেজিস্ট্রার", "মোহরার", "কানুনগো", "অপারেটর", "সহকারী", "প্রভাষক", "ইঞ্জিনিয়ার",
+    "উদ্যোক্তা", "মেডিকেল অফিসার", "স্টোর কিপার", "অফিস সহায়ক", "ব্যবস্থাপক", "ম্যানেজার", "কিউরেটর",
+    "টেকনিশিয়ান", "লাইব্রেরিয়ান", "এসিল্যান্ড", "ডিসি", "এডিসি", "মুদ্রাক্ষরিক", "কম্পিউটার অপারেটর",
+    "programmer", "officer", "commissioner", "director", "engineer", "surveyor", "secretary",
+    "chairman", "manager", "assistant", "inspector", "supervisor", "registrar", "operator",
+]
+DESIGNATION_QUALIFIERS = [
+    "সহকারী", "উপ-সহকারী", "উপসহকারী", "উপ-পরিচালক", "উপ", "সিনিয়র", "জ্যেষ্ঠ", "অতিরিক্ত", "ভারপ্রাপ্ত",
+    "প্রধান", "উপজেলা", "জেলা", "বিভাগীয়", "আঞ্চলিক", "ইউনিয়ন", "পৌর", "নির্বাহী", "প্রশাসনিক", "হিসাব",
+    "কৃষি", "মৎস্য", "প্রাণিসম্পদ", "সমাজসেবা", "শিক্ষা", "মাধ্যমিক", "প্রাথমিক", "স্বাস্থ্য", "পরিবার পরিকল্পনা",
+    "সমবায়", "যুব উন্নয়ন", "মহিলা বিষয়ক", "প্রকল্প বাস্তবায়ন", "নির্বাচন", "আনসার ও ভিডিপি", "পল্লী উন্নয়ন",
+    "ভূমি", "রাজস্ব", "তথ্য", "আইসিটি", "প্রোগ্রাম", "কারিগরি", "মেডিকেল", "ফিল্ড", "অফিস",
+    "senior", "assistant", "deputy", "additional", "upazila", "district", "executive", "chief",
+    "sub-assistant", "acting",
+]
+
+# Text in the officer column that belongs to other columns (moved out and reported).
+FOREIGN_IN_OFFICER = ["time_limit", "fee"]
+
+# Words that begin a fragment of an officer cell rather than a new officer:
+# the tail of an address or a contact line spilled from the row above.
+OFFICE_FRAGMENT_WORDS = ["অধিদপ্তর", "অধিদফতর", "কার্যালয়", "উপজেলা", "জেলা", "বাংলাদেশ", "office"]
+
+# Ditto marks: "same as above" in a cell.
+DITTO_MARKS = ["ঐ", "-ঐ-", "ঐ-", "-ঐ", "ঐঐ", "\"", "〃", "do", "-do-", "ditto"]
+
+# Delivery-method list markers like "১।", "1.", "(ক)".
+LIST_MARKER_LETTERS = "কখগঘঙচছজঝঞ"
+
+# ---------------------------------------------------------------- portal pages
+# Text of the national portal's page furniture (menus, share buttons, credits),
+# never part of a charter.
+PORTAL_CHROME = ["পরিকল্পনা ও বাস্তবায়নে", "কারিগরি সহায়তায়", "সাইটটি শেষ হাল-নাগাদ করা হয়েছে",
+                 "শেষ হাল-নাগাদ", "প্রিন্ট", "শেয়ার করুন", "মেনু নির্বাচন করুন", "এক্সেসিবিলিটি",
+                 "জাতীয় তথ্য বাতায়ন", "কেন্দ্রীয় ই-সেবা", "ডাউনলোড", "হট লাইন", "share", "print",
+                 "skip to content"]
+
+# Column roles of the usual layouts, for a table whose header row is missing
+# (a table continued on a page without a repeated header, a cropped copy).
+DEFAULT_LAYOUTS = {
+    7: ["serial", "service_name", "method", "documents", "fee", "time_limit", "officer"],
+    # The older format: the superior officer has its own column.
+    8: ["serial", "service_name", "time_limit", "documents", "forms_location", "fee", "officer",
+        "superior_officer"],
+}
+GRIEVANCE_LAYOUT = ["serial", "when", "officer", "address", "resolution"]

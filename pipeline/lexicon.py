@@ -1,0 +1,214 @@
+"""Text helpers and keyword matching shared by every stage.
+
+Holds no keywords itself (they are data in ``keywords.py``); it knows how to
+clean Bangla text and how to look a phrase up in those tables.
+"""
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+import regex
+
+from . import keywords as kw
+
+BENGALI_DIGITS = "০১২৩৪৫৬৭৮৯"
+_TO_ASCII_DIGITS = str.maketrans(BENGALI_DIGITS, "0123456789")
+# Characters that carry no text: BOM, soft hyphen, zero-width space and joiners
+# (ZWJ/ZWNJ only steer glyph shaping, never meaning, in charter text).
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u00ad\u200b\u200c\u200d\u2060"), None)
+# Old encoders write khanda ta as ta + hasanta + ZWJ; Unicode 4.1 gave it U+09CE.
+_KHANDA_TA = ("\u09a4\u09cd\u200d", "\u09ce")
+_SPACE = regex.compile(r"\s+")
+_GARBLE = regex.compile("|".join(map(regex.escape, sorted(kw.GARBLES, key=len, reverse=True))))
+
+
+def clean(text: str | None) -> str:
+    """NFC, invisible characters removed, known garbles fixed, whitespace collapsed.
+
+    NFC decomposes the precomposed nukta letters (U+09DC/09DD/09DF) into base +
+    nukta, so NFC is the one form used for ড় ঢ় য় everywhere.
+    """
+    if not text:
+        return ""
+    text = text.replace(*_KHANDA_TA).translate(_INVISIBLE)
+    text = unicodedata.normalize("NFC", text)
+    text = _GARBLE.sub(lambda m: kw.GARBLES[m.group(0)], text)
+    return _SPACE.sub(" ", text).strip()
+
+
+def ascii_digits(text: str) -> str:
+    return text.translate(_TO_ASCII_DIGITS)
+
+
+def fold(text: str) -> str:
+    """A matching key: cleaned, lower-cased, punctuation to spaces."""
+    text = clean(text).lower()
+    text = regex.sub(r"[\p{P}\p{S}&&[^%৳/]]+", " ", text)
+    return _SPACE.sub(" ", text).strip()
+
+
+def _is_ascii(phrase: str) -> bool:
+    return all(ord(ch) < 128 for ch in phrase)
+
+
+@functools.lru_cache(maxsize=4096)
+def _phrase_pattern(phrase: str) -> regex.Pattern:
+    """A folded phrase as a pattern that matches whole words only.
+
+    Whole-word matching keeps short keywords honest: ফি (fee) must not match
+    inside অফিস, "no" must not match inside "name".
+    """
+    words = fold(phrase).split()
+    body = r"\s*".join(regex.escape(w) for w in words)
+    if _is_ascii(phrase):
+        return regex.compile(rf"(?<![a-z0-9]){body}(?![a-z0-9])")
+    # Bangla words may take suffixes (সেবার, সেবাসমূহ), so only the start is anchored
+    # for phrases of three or more letters; shorter ones must stand alone.
+    tail = "" if len(body) >= 3 else r"(?!\p{L}|\p{M})"
+    return regex.compile(rf"(?<!\p{{L}}|\p{{M}}){body}{tail}")
+
+
+def contains(text: str, phrase: str) -> bool:
+    return _phrase_pattern(phrase).search(fold(text)) is not None
+
+
+def contains_any(text: str, phrases: list[str]) -> bool:
+    folded = fold(text)
+    return any(_phrase_pattern(p).search(folded) for p in phrases)
+
+
+def first_match(text: str, phrases: list[str]) -> regex.Match | None:
+    """The earliest (then longest) occurrence of any phrase in ``fold(text)``."""
+    folded = fold(text)
+    found = [m for p in phrases if (m := _phrase_pattern(p).search(folded))]
+    return min(found, key=lambda m: (m.start(), -len(m.group(0))), default=None)
+
+
+def match_role(text: str, table: list[tuple[str, list[str]]]) -> str | None:
+    """The first role of a priority-ordered keyword table that ``text`` mentions."""
+    folded = fold(text)
+    if not folded:
+        return None
+    for role, phrases in table:
+        if any(_phrase_pattern(p).search(folded) for p in phrases):
+            return role
+    return None
+
+
+# -------------------------------------------------------------- numbers
+
+_NUMBER = regex.compile(r"[0-9০-৯]+(?:[,][0-9০-৯]{2,3})*(?:\.[0-9০-৯]+)?")
+
+
+def parse_int(text: str) -> int | None:
+    """An integer written in Bangla or Latin digits (or both mixed), else None."""
+    digits = ascii_digits(clean(text)).strip(" .।)(:-")
+    return int(digits) if digits.isdigit() else None
+
+
+def numbers(text: str) -> list[tuple[float, int, int]]:
+    """Every number in ``text`` as (value, start, end); thousands commas allowed."""
+    out = []
+    for m in _NUMBER.finditer(text):
+        value = ascii_digits(m.group(0)).replace(",", "")
+        out.append((float(value), m.start(), m.end()))
+    return out
+
+
+# -------------------------------------------------------------- rows and headings
+
+_NUMBERING = regex.compile(r"^\s*[(\[]?[0-9০-৯]+(?:\s*[.)।:\-]\s*[0-9০-৯]+)*\s*[.)।:\]]?\s*")
+
+
+def strip_numbering(text: str) -> str:
+    """'২.১) নাগরিক সেবা' -> 'নাগরিক সেবা'."""
+    return _NUMBERING.sub("", clean(text), count=1)
+
+
+def has_numbering(text: str) -> bool:
+    m = _NUMBERING.match(clean(text))
+    return bool(m and m.group(0).strip())
+
+
+def is_column_number_row(texts: list[str]) -> bool:
+    """The row '১ ২ ৩ … n' (or '(1) (2) …') printed under a header."""
+    values = [parse_int(t) for t in texts if clean(t)]
+    return len(values) >= 3 and values == list(range(1, len(values) + 1))
+
+
+def heading_kind(text: str) -> tuple[str, str] | None:
+    """('section', kind) or ('structure', kind) when a line is a heading.
+
+    A heading is short and either numbered or little more than its keyword, so
+    a sentence that merely mentions নাগরিক সেবা is not taken for one.
+    """
+    body = strip_numbering(text)
+    folded = fold(body)
+    if not folded or len(folded.split()) > 8:
+        return None
+    numbered = has_numbering(text)
+    for group, table in (("section", kw.SERVICE_SECTIONS), ("structure", kw.STRUCTURE_HEADINGS)):
+        for kind, phrases in table:
+            for phrase in phrases:
+                m = _phrase_pattern(phrase).search(folded)
+                if m and (numbered or len(folded) - len(m.group(0)) <= 12):
+                    return group, kind
+    return None
+
+
+def is_charter_title(text: str) -> bool:
+    return contains_any(text, kw.CHARTER_TITLES)
+
+
+def is_government_line(text: str) -> bool:
+    return contains_any(text, kw.GOVERNMENT_LINES)
+
+
+# -------------------------------------------------------------- officers
+
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(regex.escape(fold(p)) for p in sorted(phrases, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _designation_pattern() -> regex.Pattern:
+    qualifier = _alternation(kw.DESIGNATION_QUALIFIERS)
+    head = _alternation(kw.DESIGNATION_HEADS)
+    # e.g. "উপজেলা নির্বাহী অফিসার", "সহকারী কমিশনার (ভূমি)", "সহকারী প্রোগ্রামার"
+    return regex.compile(
+        rf"(?<!\p{{L}}|\p{{M}})(?:(?:{qualifier})\s+)*(?:{head})(?!\p{{L}}|\p{{M}})(?:\s*\([^)]{{1,30}}\))?",
+        regex.IGNORECASE)
+
+
+def find_designation(text: str) -> regex.Match | None:
+    """The first designation in ``text`` (matched on ``clean(text)``, so spans index it)."""
+    return _designation_pattern().search(clean(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _contact_label_pattern() -> regex.Pattern:
+    labels = _alternation(kw.PHONE_LABELS + kw.EMAIL_LABELS + kw.FAX_LABELS)
+    return regex.compile(rf"^(?:{labels})", regex.IGNORECASE)
+
+
+def starts_with_contact(text: str) -> bool:
+    """A contact line: a label (মোবাইলঃ, ইমেইল, Phone), a number or an address."""
+    text = clean(text)
+    return bool(_contact_label_pattern().match(text.lower())
+                or regex.match(r"^[+0-9০-৯(]", text)
+                or regex.match(r"^[\w.+-]+@", text, flags=regex.ASCII))
+
+
+@functools.lru_cache(maxsize=1)
+def _time_phrase_pattern() -> regex.Pattern:
+    units = _alternation([w for _, words, _ in kw.TIME_UNITS for w in words])
+    instant = _alternation(kw.IMMEDIATE_WORDS + kw.SAME_DAY_WORDS)
+    term = rf"(?:{instant}|[0-9০-৯]+(?:\s*[-–]\s*[0-9০-৯]+)?\s*(?:\([^)]{{1,20}}\)\s*)?(?:{units}))"
+    return regex.compile(rf"^{term}(?:\s*[/,]?\s*{term})*(?:\s*\([^)]{{1,40}}\))?", regex.IGNORECASE)
+
+
+def leading_time_phrase(text: str) -> str:
+    """A time limit at the start of ``text`` ('তাৎক্ষণিক/ ৩ কার্যদিবস (প্রযোজ্য ক্ষেত্রে) …')."""
+    m = _time_phrase_pattern().match(clean(text))
+    return m.group(0) if m else ""

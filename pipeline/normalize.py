@@ -1,0 +1,382 @@
+"""Normalize: from repaired rows to a typed ``Charter``.
+
+Value parsers (fees, time limits, phones, emails, officers) are plain
+functions of a string so they can be tested on their own; ``normalize``
+walks the repaired document and builds the record.
+"""
+from __future__ import annotations
+
+import math
+
+import phonenumbers
+import regex
+from email_validator import EmailNotValidError, validate_email
+
+from . import __version__, gazetteer
+from . import keywords as kw
+from .lexicon import (ascii_digits, clean, contains_any, find_designation, fold, heading_kind, is_charter_title,
+                      is_government_line, numbers, parse_int, strip_numbering)
+from .model import (Charter, Finding, GrievanceContact, Line, LogicalRow, Officer, Phone, Provenance,
+                    RepairedDocument, RepairedTable, Section, Service)
+
+# ------------------------------------------------------------------ fees
+
+_AFTER_AMOUNT = regex.compile(r"^\s*(?:\([^)]{1,25}\)\s*)?(?:/\s*[-=]|" + "|".join(
+    regex.escape(w) for w in kw.CURRENCY_WORDS) + r")", regex.IGNORECASE)
+_BEFORE_AMOUNT = regex.compile(r"(?:৳|tk\.?|taka|bdt)\s*$", regex.IGNORECASE)
+
+
+def _amounts(text: str) -> list[float]:
+    """Numbers that the text marks as money: '২০ টাকা', '২০/-', '৳ ২০', '১০০ (একশত) টাকা'."""
+    found = []
+    for value, start, end in numbers(text):
+        if _AFTER_AMOUNT.match(text[end:]) or _BEFORE_AMOUNT.search(text[:start]):
+            found.append(value)
+    return found
+
+
+def parse_fee(text: str) -> tuple[float | None, bool | None, str]:
+    """(fee_bdt, is_free, fee_kind) from a fee cell.
+
+    Free is 0 taka; itemised amounts are added up; tiers and alternatives
+    (জরুরি/সাধারণ, অথবা, '/') give their upper bound, like time limits do; a
+    rate (প্রতি …, সর্বনিম্ন …) or a policy reference has no single amount.
+    """
+    text = clean(text)
+    if not text:
+        return None, None, "unspecified"
+    amounts = _amounts(text)
+    if not amounts and (bare := parse_int(text)) is not None:
+        amounts = [float(bare)]
+    free = contains_any(text, kw.FREE_WORDS)
+    if not amounts:
+        if free:
+            return 0.0, True, "free"
+        return None, False if contains_any(text, kw.POLICY_WORDS) else None, \
+            "policy" if contains_any(text, kw.POLICY_WORDS) else "unspecified"
+    if contains_any(text, kw.FEE_RATE_WORDS):
+        return None, False, "rate"
+    if len(amounts) == 1:
+        return amounts[0], amounts[0] == 0, "amount" if amounts[0] else "free"
+    if contains_any(text, kw.FEE_TIER_WORDS) or regex.search(r"\d\s*(?:টাকা)?\s*/\s*[^-=\s]", ascii_digits(text)):
+        return max(amounts), False, "tiered"
+    return sum(amounts), False, "itemised"
+
+
+# ------------------------------------------------------------------ time limits
+
+def _unit_pattern() -> regex.Pattern:
+    words = sorted(((w, unit, days) for unit, ws, days in kw.TIME_UNITS for w in ws), key=lambda t: -len(t[0]))
+    return regex.compile("|".join(f"(?P<w{i}>{regex.escape(w)})" for i, (w, _, _) in enumerate(words)),
+                         regex.IGNORECASE), words
+
+
+_UNITS, _UNIT_WORDS = _unit_pattern()
+_NUMBER_WORD = regex.compile("|".join(regex.escape(w) for w in sorted(kw.NUMBER_WORDS, key=len, reverse=True)))
+_QUANTITY = regex.compile(
+    rf"(?P<low>[0-9০-৯]+|{_NUMBER_WORD.pattern})(?:\s*(?:[-–]|থেকে|হতে|to)\s*(?P<high>[0-9০-৯]+))?"
+    rf"\s*(?:\([^)]{{1,20}}\)\s*)?(?P<unit>{_UNITS.pattern})", regex.IGNORECASE)
+
+
+def _quantity(text: str) -> float:
+    return float(parse_int(text)) if parse_int(text) is not None else float(kw.NUMBER_WORDS[text.lower()])
+
+
+def _unit_of(match: regex.Match) -> tuple[str, float]:
+    i = next(int(k[1:]) for k, v in match.groupdict().items() if v and k[0] == "w" and k[1:].isdigit())
+    _, unit, days = _UNIT_WORDS[i]
+    return unit, days
+
+
+def parse_time_limit(text: str) -> tuple[float | None, str | None]:
+    """(days, unit): the upper bound of the time limit, in days.
+
+    'তাৎক্ষণিক' is 0; 'তাৎক্ষণিক/ ৩ কার্যদিবস' is 3; a range gives its upper end;
+    months count 30 days, weeks 7, years 365; hours and minutes round up to 1 day.
+    """
+    text = clean(text)
+    terms: list[tuple[float, str]] = []
+    for m in _QUANTITY.finditer(text):
+        unit, per_day = _unit_of(m)
+        amount = _quantity(m.group("high") or m.group("low"))
+        days = amount * per_day
+        terms.append((float(math.ceil(days)) if per_day < 1 else days, unit))
+    if contains_any(text, kw.SAME_DAY_WORDS):
+        terms.append((1.0, "same_day"))
+    if contains_any(text, kw.IMMEDIATE_WORDS):
+        terms.append((0.0, "immediate"))
+    if not terms and (bare := parse_int(text)) is not None:
+        terms.append((float(bare), "day"))
+    if not terms:
+        return None, None
+    return max(terms, key=lambda t: t[0])
+
+
+# ------------------------------------------------------------------ phones and emails
+
+_PHONE = regex.compile(r"(?<![0-9০-৯])\+?\(?[0-9০-৯]+\)?(?:[ \-–‐.]{1,2}\(?[0-9০-৯]+\)?)*")
+_EMAIL = regex.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+MIN_PHONE_DIGITS = 6
+
+
+def _phone_candidates(text: str) -> list[str]:
+    """Digit runs long enough to be phone numbers; a run of whole numbers is split."""
+    out = []
+    for m in _PHONE.finditer(_EMAIL.sub(" ", text)):
+        raw = m.group(0).strip(" -–‐.")
+        digits = regex.sub(r"\D", "", ascii_digits(raw))
+        if len(digits) > 13 and " " in raw:
+            out += [p for p in raw.split() if len(regex.sub(r"\D", "", ascii_digits(p))) >= MIN_PHONE_DIGITS]
+        elif len(digits) >= MIN_PHONE_DIGITS:
+            out.append(raw)
+    return out
+
+
+def parse_phone(raw: str) -> Phone:
+    digits = regex.sub(r"\D", "", ascii_digits(raw))
+    phone = Phone(raw=raw, digits=digits)
+    try:
+        number = phonenumbers.parse(ascii_digits(raw), "BD")
+    except phonenumbers.NumberParseException as exc:
+        phone.reason = f"not a phone number ({exc})"
+        return phone
+    if phonenumbers.is_valid_number(number):
+        phone.valid = True
+        phone.e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        phone.kind = _NUMBER_TYPES.get(phonenumbers.number_type(number), "other")
+        return phone
+    national = str(number.national_number)
+    if national.startswith("1") and digits.lstrip("0").startswith("1") and len(national) != 10:
+        phone.reason = f"{len(digits)} digits: a Bangladesh mobile number has 11 (01XXXXXXXXX)"
+    else:
+        phone.reason = "not a valid Bangladesh number"
+    return phone
+
+
+_NUMBER_TYPES = {
+    phonenumbers.PhoneNumberType.MOBILE: "mobile",
+    phonenumbers.PhoneNumberType.FIXED_LINE: "fixed_line",
+    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE: "fixed_line_or_mobile",
+}
+
+
+def parse_phones(text: str) -> list[Phone]:
+    seen: dict[str, Phone] = {}
+    for raw in _phone_candidates(clean(text)):
+        phone = parse_phone(raw)
+        seen.setdefault(phone.e164 or phone.digits, phone)
+    return list(seen.values())
+
+
+def parse_emails(text: str) -> tuple[list[str], list[str]]:
+    """(valid, invalid) addresses, lower-cased, in order of appearance."""
+    valid, invalid = [], []
+    for address in dict.fromkeys(m.group(0).lower().strip(".") for m in _EMAIL.finditer(text)):
+        try:
+            valid.append(validate_email(address, check_deliverability=False).normalized)
+        except EmailNotValidError:
+            invalid.append(address)
+    return valid, invalid
+
+
+# ------------------------------------------------------------------ officers
+
+def _label_pattern() -> regex.Pattern:
+    labels = sorted(kw.PHONE_LABELS + kw.EMAIL_LABELS + kw.FAX_LABELS, key=len, reverse=True)
+    return regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in labels) + r")\s*[ঃ:.\-]*",
+                         regex.IGNORECASE)
+
+
+_LABELS = _label_pattern()
+_HONORIFIC = regex.compile(r"^(?:" + "|".join(regex.escape(h) for h in kw.HONORIFICS) + r")\s+", regex.IGNORECASE)
+
+
+def _tidy(text: str) -> str:
+    return clean(regex.sub(r"^[\s,;:।\-–/]+|[\s,;:\-–/]+$", "", text))
+
+
+def parse_officer(text: str) -> Officer:
+    """Name, designation, office, phones and emails out of one officer cell."""
+    text = clean(text)
+    emails, invalid_emails = parse_emails(text)
+    phones = parse_phones(text)
+    rest = _EMAIL.sub(" ", text)
+    for phone in phones:
+        rest = rest.replace(phone.raw, " ")
+    rest = clean(_LABELS.sub(" ", rest))
+    found = find_designation(rest)
+    if found:
+        name, designation, office = rest[:found.start()], found.group(0), rest[found.end():]
+    elif len(rest.split()) <= 4:
+        name, designation, office = rest, "", ""
+    else:
+        name, designation, office = "", "", rest
+    return Officer(raw=text, name=_HONORIFIC.sub("", _tidy(name)), designation=_tidy(designation),
+                   office=_tidy(office), phones=phones, emails=emails, invalid_emails=invalid_emails)
+
+
+# ------------------------------------------------------------------ delivery methods
+
+_LIST_ITEM = regex.compile(rf"(?:(?<=^)|(?<=\s))(?:[0-9০-৯]{{1,2}}\s*[।.)]|\(?[{kw.LIST_MARKER_LETTERS}]\)|[{kw.LIST_MARKER_LETTERS}][.)])\s*")
+
+
+def split_items(text: str) -> list[str]:
+    """'১। দাপ্তরিক ওয়েব সাইট ২। টেলিফোন' -> ['দাপ্তরিক ওয়েব সাইট', 'টেলিফোন']."""
+    text = clean(text)
+    parts = [_tidy(p) for p in _LIST_ITEM.split(text)]
+    parts = [p for p in parts if p]
+    if len(parts) <= 1:
+        parts = [_tidy(p) for p in regex.split(r"\s*[;,]\s*", text) if _tidy(p)] if ";" in text else parts
+    return parts
+
+
+# ------------------------------------------------------------------ the charter
+
+def normalize(doc: RepairedDocument, charter_id: str, source_file: str) -> Charter:
+    charter = Charter(charter_id=charter_id, source_file=source_file, source_sha256=doc.sha256,
+                      source_format=doc.format, pages=doc.pages, pipeline_version=__version__,
+                      findings=list(doc.findings))
+    _read_title_block(charter, doc.blocks)
+    _read_texts(charter, doc.blocks)
+    for table in (b for b in doc.blocks if isinstance(b, RepairedTable)):
+        if table.kind == "services":
+            _section_for(charter, table).services += [build_service(table, row) for row in table.rows]
+        elif table.kind == "grievance":
+            charter.grievance += [build_grievance(row) for row in table.rows]
+        elif table.kind == "expectations":
+            charter.expectations += [clean(" ".join(v for k, v in row.values.items() if k != "serial"))
+                                     for row in table.rows]
+        else:
+            charter.findings.append(Finding(rule="unrecognised_table", severity="info",
+                                            message=f"table {table.index + 1} (pages {table.pages}) under "
+                                                    f"'{table.heading}' was not recognised and not emitted"))
+    charter.findings += _truncation(charter, doc.blocks)
+    return charter
+
+
+def _truncation(charter: Charter, blocks: list) -> list[Finding]:
+    """A charter whose text stops inside a service table, with nothing after it, was cut off."""
+    last = blocks[-1] if blocks else None
+    if not isinstance(last, RepairedTable) or last.kind != "services" or charter.grievance or charter.expectations:
+        return []
+    final = last.rows[-1] if last.rows else None
+    where = f"after serial {parse_int(final.values.get('serial', '')) or '?'} on page {final.pages[-1]}" if final else "at its header"
+    return [Finding(rule="ends_mid_table", severity="warning", section=last.section_kind,
+                    message=f"the document ends inside the {last.section_kind} service table {where}, "
+                            "with no grievance or expectations section after it: it may be cut off")]
+
+
+def _section_for(charter: Charter, table: RepairedTable) -> Section:
+    for section in charter.sections:
+        if section.kind == table.section_kind and section.title == table.heading:
+            return section
+    section = Section(kind=table.section_kind, title=table.heading, header=table.roles,
+                      header_text=table.header_text)
+    charter.sections.append(section)
+    return section
+
+
+def _extra_values(row: LogicalRow) -> dict[str, str]:
+    main = {"serial", "service_name", "method", "documents", "fee", "time_limit", "officer", "superior_officer"}
+    return {k: v for k, v in row.values.items() if k not in main and v}
+
+
+def build_service(table: RepairedTable, row: LogicalRow) -> Service:
+    values = row.values
+    fee_bdt, is_free, fee_kind = parse_fee(values.get("fee", ""))
+    days, unit = parse_time_limit(values.get("time_limit", ""))
+    officer = parse_officer(values.get("officer", ""))
+    officer.inferred_from_merged_cell = row.officer_inferred
+    superior = values.get("superior_officer")
+    return Service(
+        section=table.section_kind, serial=parse_int(values.get("serial", "")), serial_text=values.get("serial", ""),
+        name=values.get("service_name", ""), delivery_method=split_items(values.get("method", "")),
+        delivery_method_text=values.get("method", ""), required_documents=values.get("documents", ""),
+        fee_text=values.get("fee", ""), fee_bdt=fee_bdt, fee_kind=fee_kind, is_free=is_free,
+        time_limit_text=values.get("time_limit", ""), time_limit_days=days, time_limit_unit=unit,
+        officer=officer, superior_officer=parse_officer(superior) if superior else None,
+        extra=_extra_values(row),
+        provenance=Provenance(pages=row.pages, table=table.index, rows=row.rows, cells=row.cells,
+                              repairs=row.repairs))
+
+
+def build_grievance(row: LogicalRow) -> GrievanceContact:
+    days, _ = parse_time_limit(row.values.get("resolution", ""))
+    officer_text = " ".join(v for k, v in row.values.items() if k in ("officer", "address") and v)
+    officer = parse_officer(row.values.get("officer", ""))
+    # Contacts are often written in the address column: read them from both.
+    whole = parse_officer(officer_text)
+    officer.phones, officer.emails = whole.phones, whole.emails
+    return GrievanceContact(serial=parse_int(row.values.get("serial", "")), when=row.values.get("when", ""),
+                            officer=officer, address=row.values.get("address", ""),
+                            resolution_text=row.values.get("resolution", ""), resolution_days=days,
+                            pages=row.pages)
+
+
+# ------------------------------------------------------------------ title block and texts
+
+_URL = regex.compile(r"(?:https?://|www\.)[^\s<>()\"']+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.gov\.bd\b[^\s<>()\"']*",
+                     regex.IGNORECASE)
+
+
+def _title_lines(blocks: list) -> list[str]:
+    """Lines before the first heading or table: the charter's title block."""
+    lines = []
+    for block in blocks:
+        if not isinstance(block, Line) or heading_kind(block.text):
+            break
+        lines.append(clean(block.text))
+    return lines
+
+
+def _read_title_block(charter: Charter, blocks: list) -> None:
+    lines = _title_lines(blocks)
+    urls = [m.group(0).rstrip("/.,") + ("/" if m.group(0).endswith("/") else "") for line in lines
+            for m in _URL.finditer(line)]
+    charter.website = urls[0] if urls else ""
+    office = [_tidy(_URL.sub("", line).strip("<>")) for line in lines
+              if not is_government_line(line) and not is_charter_title(line)]
+    office = [line for line in office if line]
+    charter.department = next((line for line in office if contains_any(line, kw.DEPARTMENT_WORDS)), "")
+    charter.office_name = ", ".join(office)
+    charter.location = gazetteer.resolve(" ".join(office), charter.website)
+
+
+def _read_texts(charter: Charter, blocks: list) -> None:
+    """Vision, mission and a list of expectations written as lines under their headings."""
+    current = None
+    texts: dict[str, list[str]] = {"vision": [], "mission": [], "expectations": []}
+    for block in blocks:
+        if not isinstance(block, Line):
+            current = None
+            continue
+        kind = heading_kind(block.text)
+        if kind:
+            current = kind[1] if kind[1] in texts else None
+            continue
+        inline = _inline_heading(block.text)
+        if inline:
+            current, text = inline
+            texts[current].append(text)
+        elif current:
+            texts[current].append(strip_numbering(block.text) if current == "expectations" else clean(block.text))
+    charter.vision = " ".join(texts["vision"])
+    charter.mission = " ".join(texts["mission"])
+    charter.expectations += [t for t in texts["expectations"] if t]
+
+
+def _inline_heading(text: str) -> tuple[str, str] | None:
+    """'ভিশন: …' / 'রূপকল্প - …' on one line."""
+    head, sep, rest = clean(text).partition(":") if ":" in text else clean(text).partition("ঃ")
+    if not sep or not rest.strip():
+        return None
+    kind = heading_kind(head)
+    if kind and kind[1] in ("vision", "mission"):
+        return kind[1], clean(rest)
+    return None
+
+
+def officer_key(officer: Officer) -> str:
+    """Who an officer is, for grouping: the folded name, else the first email, else the designation."""
+    return fold(officer.name) or (officer.emails[0] if officer.emails else "") or fold(officer.designation)
+

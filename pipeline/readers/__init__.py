@@ -1,0 +1,1 @@
+"""Readers: one document format per module, all over ``base.Reader``."""

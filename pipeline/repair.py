@@ -1,0 +1,311 @@
+"""Repair: rebuild the rows a person reads out of the rows a reader found.
+
+Every change is recorded as a ``Repair`` on the row it touched, so that
+``charter explain FILE`` can show why a service reads the way it does:
+
+* tables cut by page breaks are stitched back together;
+* header rows, their repeats on later pages and the column-number row
+  (১ ২ ৩ …) are recognised through the keyword tables and dropped;
+* a row with an empty serial continues the row above, cell by cell;
+* officer cells: text of another column at the start of the cell is moved out
+  (and reported), a fragment with no designation (an address tail, a contact
+  line) continues the officer cell above, and an empty cell takes the officer
+  of the merged cell it sits under.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from . import gazetteer
+from . import keywords as kw
+from .lexicon import (clean, contains_any, find_designation, fold, heading_kind, is_column_number_row,
+                      leading_time_phrase, match_role, parse_int, starts_with_contact)
+from .model import (Finding, Line, LogicalRow, RawDocument, RepairedDocument, RepairedTable, Repair,
+                    Row, Table)
+
+
+def repair(doc: RawDocument) -> RepairedDocument:
+    findings = list(doc.findings)
+    blocks: list = []
+    heading = ""
+    layouts: dict[int, list[str]] = {}          # column count -> roles of the last table seen
+    for block in stitch(doc.blocks):
+        if isinstance(block, Line):
+            if heading_kind(block.text):
+                heading = block.text
+            blocks.append(block)
+            continue
+        table = repair_table(block, heading, layouts, len([b for b in blocks if isinstance(b, RepairedTable)]))
+        if table is None:
+            continue
+        findings += move_foreign_officer_text(table)
+        if "officer" in table.roles:
+            resolve_officer_cells(table)
+        layouts[len(table.roles)] = table.roles
+        blocks.append(table)
+    return RepairedDocument(source=doc.source, sha256=doc.sha256, format=doc.format, pages=doc.pages,
+                            blocks=blocks, findings=findings)
+
+
+# ------------------------------------------------------------------ stitching
+
+def stitch(blocks: list) -> list:
+    """Join a table to the one before it when a page break is all that parts them.
+
+    A table continues the previous one when it starts on a later page, has the
+    same number of columns, and no heading stands between them; lines between
+    (page numbers, running footers) are kept after the joined table.
+    """
+    out: list = []
+    held: list[Line] = []
+    for block in blocks:
+        if isinstance(block, Line):
+            if heading_kind(block.text) or not _last_table(out):
+                out += held + [block]
+                held = []
+            else:
+                held.append(block)
+            continue
+        previous = _last_table(out)
+        if previous is not None and _continues(previous, block):
+            out[-1] = Table(rows=previous.rows + block.rows)
+        else:
+            out += held + [block]
+            held = []
+    return out + held
+
+
+def _last_table(out: list) -> Table | None:
+    return out[-1] if out and isinstance(out[-1], Table) else None
+
+
+def _width(table: Table) -> int:
+    return max((len(r.cells) for r in table.rows), default=0)
+
+
+def _continues(previous: Table, table: Table) -> bool:
+    return (bool(table.rows) and bool(previous.rows) and _width(previous) == _width(table)
+            and table.rows[0].page > previous.rows[-1].page)
+
+
+# ------------------------------------------------------------------ tables
+
+def _header_score(texts: list[str], roles_table) -> int:
+    return sum(1 for t in texts if match_role(t, roles_table))
+
+
+def _is_header(texts: list[str], roles_table) -> bool:
+    filled = [t for t in texts if clean(t)]
+    return len(filled) >= 2 and _header_score(filled, roles_table) >= max(2, math.ceil(len(filled) / 2))
+
+
+def _table_kind(heading: str, header: list[str] | None) -> str:
+    group_kind = heading_kind(heading) if heading else None
+    kind = group_kind[1] if group_kind else ""
+    if kind in ("grievance", "expectations"):
+        return kind
+    if header and match_role(" ".join(header), [("when", dict(kw.GRIEVANCE_ROLES)["when"])]):
+        return "grievance"
+    if header or (group_kind and group_kind[0] == "section") or kind == "services":
+        return "services"
+    return "other"
+
+
+def _section_kind(heading: str) -> str:
+    group_kind = heading_kind(heading) if heading else None
+    if group_kind and group_kind[0] == "section":
+        return group_kind[1]
+    # A single table under "প্রতিশ্রুত সেবাসমূহ" with no sub-heading serves citizens.
+    return "citizen" if group_kind == ("structure", "services") else "other"
+
+
+def _assign_roles(header: list[str], roles_table) -> list[str]:
+    roles: list[str] = []
+    for i, text in enumerate(header):
+        role = match_role(text, roles_table) or f"column_{i + 1}"
+        while role in roles:
+            role = f"{role}_2" if not role[-1].isdigit() else f"{role[:-1]}{int(role[-1]) + 1}"
+        roles.append(role)
+    return roles
+
+
+def _pad(row: Row, width: int) -> list:
+    return row.cells + [None] * (width - len(row.cells))
+
+
+def repair_table(table: Table, heading: str, layouts: dict[int, list[str]], index: int) -> RepairedTable | None:
+    width = _width(table)
+    rows = [r for r in table.rows if any(clean(c.text) for c in r.cells)]
+    if not rows or width < 2:
+        return None
+    header_at = next((i for i, r in enumerate(rows[:3]) if _is_header(r.texts(), kw.COLUMN_ROLES)
+                      or _is_header(r.texts(), kw.GRIEVANCE_ROLES)), None)
+    header = [clean(t) for t in rows[header_at].texts()] + [""] * width if header_at is not None else None
+    header = header[:width] if header else None
+    kind = _table_kind(heading, header)
+    roles = _roles_for(kind, header, width, layouts)
+    body = rows[header_at + 1:] if header_at is not None else rows
+    logical = build_rows(body, roles, table.rows)
+    return RepairedTable(kind=kind, heading=clean(heading), section_kind=_section_kind(heading), roles=roles,
+                         header_text=header or [], rows=logical, index=index,
+                         pages=sorted({p for r in logical for p in r.pages}))
+
+
+def _roles_for(kind: str, header: list[str] | None, width: int, layouts: dict[int, list[str]]) -> list[str]:
+    if kind == "grievance":
+        return _assign_roles(header, kw.GRIEVANCE_ROLES) if header else _default(kw.GRIEVANCE_LAYOUT, width)
+    if kind == "expectations":
+        return ["serial", "text"] + [f"column_{i + 3}" for i in range(width - 2)] if width >= 2 else ["text"]
+    if header:
+        return _assign_roles(header, kw.COLUMN_ROLES)
+    return layouts.get(width) or _default(kw.DEFAULT_LAYOUTS.get(width, []), width)
+
+
+def _default(layout: list[str], width: int) -> list[str]:
+    return (layout + [f"column_{i + 1}" for i in range(len(layout), width)])[:width]
+
+
+# ------------------------------------------------------------------ rows
+
+def _is_repeat_header(texts: list[str], roles: list[str]) -> bool:
+    """The column-number row, or a header row repeated at the top of a later page.
+
+    A repeat must name, column by column, the same roles as the header: a data
+    row that merely mentions a keyword (উর্ধ্বতন, সময়) is not one.
+    """
+    if is_column_number_row(texts):
+        return True
+    table = kw.GRIEVANCE_ROLES if "when" in roles else kw.COLUMN_ROLES
+    same = sum(1 for text, role in zip(texts, roles) if text and match_role(text, table) == role)
+    return same >= max(2, math.ceil(len(roles) / 2))
+
+
+def _serial_empty(values: dict[str, str], roles: list[str]) -> bool:
+    return "serial" in roles and not values.get("serial")
+
+
+def build_rows(body: list[Row], roles: list[str], all_rows: list[Row]) -> list[LogicalRow]:
+    """Logical rows: repeated headers dropped, continuation rows joined to the row above."""
+    out: list[LogicalRow] = []
+    position = {id(r): i for i, r in enumerate(all_rows)}
+    for row in body:
+        texts = [clean(c.text) if c else "" for c in _pad(row, len(roles))]
+        if _is_repeat_header(texts, roles):
+            continue
+        values = dict(zip(roles, texts))
+        cells = {role: [_cell_ref(c)] for role, c in zip(roles, _pad(row, len(roles))) if c is not None}
+        index = position[id(row)]
+        if out and _serial_empty(values, roles):
+            _join(out[-1], values, cells, index, row)
+            continue
+        out.append(LogicalRow(values=values, pages=[row.page], rows=[index], cells=cells))
+    return out
+
+
+def _cell_ref(cell) -> dict:
+    return {"page": cell.page, "bbox": list(cell.bbox) if cell.bbox else None, "spanned": cell.spanned}
+
+
+def _join(target: LogicalRow, values: dict[str, str], cells: dict, index: int, row: Row) -> None:
+    joined = [role for role, text in values.items() if text]
+    for role in joined:
+        target.values[role] = f"{target.values.get(role, '')} {values[role]}".strip()
+        target.cells.setdefault(role, []).extend(cells.get(role, []))
+    target.rows.append(index)
+    if row.page not in target.pages:
+        target.pages.append(row.page)
+    where = "after a page break" if row.after_page_break else "with an empty serial cell"
+    target.repairs.append(Repair(
+        action="joined_continuation",
+        detail=f"row {index} on page {row.page} ({where}) continues the row above: "
+               f"joined cell by cell into {', '.join(joined)}",
+        rows=[target.rows[0], index], pages=[target.pages[0], row.page]))
+
+
+# ------------------------------------------------------------------ officer cells
+
+def _serial_of(row: LogicalRow) -> int | None:
+    return parse_int(row.values.get("serial", ""))
+
+
+def move_foreign_officer_text(table: RepairedTable) -> list[Finding]:
+    """Text of another column at the start of an officer cell is moved out and reported."""
+    findings = []
+    for row in table.rows:
+        text = row.values.get("officer", "")
+        moved, role = _foreign_prefix(row, text)
+        if not moved:
+            continue
+        row.values["officer"] = text[len(moved):].strip(" ,;:-")
+        if not row.values.get(role):
+            row.values[role] = moved
+        row.repairs.append(Repair(action="moved_text",
+                                  detail=f"officer cell began with {role} text '{moved}': moved out",
+                                  rows=row.rows[:1], pages=row.pages[:1]))
+        findings.append(Finding(rule="text_in_wrong_column", severity="warning", section=table.section_kind,
+                                serial=_serial_of(row), field="officer",
+                                message=f"the officer cell starts with {role} text '{moved}'"))
+    return findings
+
+
+def _foreign_prefix(row: LogicalRow, text: str) -> tuple[str, str]:
+    for role in kw.FOREIGN_IN_OFFICER:
+        other = row.values.get(role, "")
+        if len(other) >= 4 and text.startswith(other):
+            return other, role
+    phrase = leading_time_phrase(text)
+    return (phrase, "time_limit") if phrase else ("", "")
+
+
+def is_officer_fragment(text: str) -> bool:
+    """Text that cannot start an officer: no designation, and it opens like a tail.
+
+    An address tail (a place or office word), a contact line (a label, a
+    number, an email) or a stray punctuation mark is the rest of the cell above.
+    """
+    if not text or find_designation(text):
+        return False
+    return (starts_with_contact(text) or gazetteer.starts_with_place(text)
+            or _starts_with_any(text, kw.OFFICE_FRAGMENT_WORDS) or not text[0].isalnum())
+
+
+def _starts_with_any(text: str, words: list[str]) -> bool:
+    first = fold(text).split(" ", 1)[0]
+    return contains_any(first, words)
+
+
+@dataclass
+class _Block:
+    text: str
+    start: int
+    members: list[int] = field(default_factory=list)
+
+
+def resolve_officer_cells(table: RepairedTable) -> None:
+    """Give every row the whole text of the (possibly merged) officer cell it sits in."""
+    block: _Block | None = None
+    owner: dict[int, _Block] = {}
+    for i, row in enumerate(table.rows):
+        text = row.values.get("officer", "")
+        if text and (block is None or not is_officer_fragment(text)):
+            block = _Block(text=text, start=i)
+        elif text:
+            block.text = f"{block.text} {text}"
+            row.repairs.append(Repair(
+                action="officer_spill",
+                detail=f"officer text '{text}' has no name or designation: it continues the officer "
+                       f"cell of serial {_serial_of(table.rows[block.start])}",
+                rows=row.rows[:1], pages=row.pages[:1]))
+        elif block is not None:
+            row.repairs.append(Repair(
+                action="officer_inherited",
+                detail=f"officer cell empty: it lies under the merged officer cell of serial "
+                       f"{_serial_of(table.rows[block.start])}",
+                rows=row.rows[:1], pages=row.pages[:1]))
+        if block is not None:
+            block.members.append(i)
+            owner[i] = block
+    for i, blk in owner.items():
+        table.rows[i].values["officer"] = blk.text
+        table.rows[i].officer_inferred = i != blk.start
