@@ -10,7 +10,7 @@ import statistics
 from collections import defaultdict
 
 from .lexicon import fold
-from .model import Charter, Finding, Service
+from .model import Charter, Finding, Phone, Service
 from .normalize import officer_key
 
 # A service costing or taking this many times the median of the same service
@@ -34,17 +34,22 @@ def _finding(rule: str, severity: str, message: str, service: Service | None = N
 # ------------------------------------------------------------------ phones and officers
 
 def invalid_phones(charter: Charter) -> list[Finding]:
+    """One finding per number that is not valid; a plausible landline is only noted."""
     seen: dict[str, list[Service]] = defaultdict(list)
-    reasons: dict[str, str] = {}
+    phones: dict[str, Phone] = {}
     for s in charter.services:
         for phone in s.officer.phones:
             if not phone.valid:
                 seen[phone.digits].append(s)
-                reasons[phone.digits] = phone.reason or "invalid"
-    return [_finding("invalid_phone", "error",
-                     f"invalid phone number {digits} ({reasons[digits]}) in the officer of {_where(services)}",
-                     services[0], "officer_phones")
-            for digits, services in seen.items()]
+                phones[phone.digits] = phone
+    findings = []
+    for digits, services in seen.items():
+        possible = phones[digits].kind == "possible_fixed_line"
+        rule, severity = ("unverified_landline", "info") if possible else ("invalid_phone", "error")
+        findings.append(_finding(rule, severity, f"{'unverified' if possible else 'invalid'} phone number {digits} "
+                                 f"({phones[digits].reason}) in the officer of {_where(services)}",
+                                 services[0], "officer_phones"))
+    return findings
 
 
 def _officer_groups(services: list[Service]) -> list[list[Service]]:

@@ -61,7 +61,8 @@ def cmd_audit(args) -> int:
         finish(Path(args.folder), summary)
     for row in rows:
         where = " ".join(x for x in (row["section"], row["serial"], row["field"]) if x)
-        print(f"{row['severity']:<7} {row['rule']:<28} {row['charter_id']}  {where}: {row['message']}")
+        print(f"{row['severity']:<7} {row['rule']:<28} {row['charter_id']}  {where + ': ' if where else ''}"
+              f"{row['message']}")
     counts = Counter(row["severity"] for row in rows)
     print(f"{len(rows)} findings in {len(charters)} charters ({', '.join(f'{k} {v}' for k, v in counts.items())})")
     return 0

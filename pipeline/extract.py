@@ -9,7 +9,8 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from .model import RawDocument
+from .bijoy import bijoy_to_unicode, convert_fragments, looks_bijoy
+from .model import Finding, Line, RawDocument, Table
 from .readers.base import Reader, ReadError
 
 # module:class, most specific first (ties go to the earlier reader).
@@ -45,4 +46,30 @@ def choose_reader(path: Path) -> Reader:
 
 def extract(path: str | Path) -> RawDocument:
     path = Path(path)
-    return choose_reader(path).read(path)
+    return decode_legacy_text(choose_reader(path).read(path))
+
+
+def _legacy_to_unicode(text: str) -> str:
+    if not text or text.isascii() and not looks_bijoy(text):
+        return text
+    return bijoy_to_unicode(text) if looks_bijoy(text) else convert_fragments(text)
+
+
+def decode_legacy_text(doc: RawDocument) -> RawDocument:
+    """Text typed in the legacy Bijoy (SutonnyMJ) encoding, whole lines or fragments, to Unicode.
+
+    Every format can carry it (a PDF or Word file set in SutonnyMJ, a portal page
+    pasted from one), so it is decoded here once, after any reader.
+    """
+    converted = 0
+    items = [b for b in doc.blocks if isinstance(b, Line)]
+    items += [c for b in doc.blocks if isinstance(b, Table) for r in b.rows for c in r.cells]
+    for item in items:
+        new = _legacy_to_unicode(item.text)
+        if new != item.text:
+            item.text, converted = new, converted + 1
+    if converted:
+        doc.findings.append(Finding(rule="legacy_encoding_converted", severity="info",
+                                    message=f"{converted} lines or cells were in the Bijoy/SutonnyMJ encoding "
+                                            "and were converted to Unicode"))
+    return doc

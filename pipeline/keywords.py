@@ -159,6 +159,10 @@ FOREIGN_IN_OFFICER = ["time_limit", "fee"]
 # the tail of an address or a contact line spilled from the row above.
 OFFICE_FRAGMENT_WORDS = ["অধিদপ্তর", "অধিদফতর", "কার্যালয়", "উপজেলা", "জেলা", "বাংলাদেশ", "office"]
 
+# Grievance-system roles written before the person in a GRS contact cell.
+GRS_ROLES = ["অভিযোগ নিষ্পত্তি কর্মকর্তা (অনিক)", "অভিযোগ নিষ্পত্তি কর্মকর্তা", "আপিল কর্মকর্তা", "অনিক",
+             "grievance redress officer", "appeal officer", "appellate officer", "gro"]
+
 # Ditto marks: "same as above" in a cell.
 DITTO_MARKS = ["ঐ", "-ঐ-", "ঐ-", "-ঐ", "ঐঐ", "\"", "〃", "do", "-do-", "ditto"]
 

@@ -145,6 +145,11 @@ def parse_phone(raw: str) -> Phone:
         phone.e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         phone.kind = _NUMBER_TYPES.get(phonenumbers.number_type(number), "other")
         return phone
+    if phonenumbers.is_possible_number(number) and regex.match(r"0[2-9]", digits):
+        # libphonenumber's plan misses many upazila exchanges (e.g. 08723-56012).
+        phone.kind = "possible_fixed_line"
+        phone.reason = "possible landline, not in libphonenumber's numbering plan"
+        return phone
     national = str(number.national_number)
     if national.startswith("1") and digits.lstrip("0").startswith("1") and len(national) != 10:
         phone.reason = f"{len(digits)} digits: a Bangladesh mobile number has 11 (01XXXXXXXXX)"
@@ -300,10 +305,15 @@ def build_service(table: RepairedTable, row: LogicalRow) -> Service:
                               repairs=row.repairs))
 
 
+_GRS_ROLE = regex.compile("|".join(regex.escape(r) for r in sorted(kw.GRS_ROLES, key=len, reverse=True)),
+                          regex.IGNORECASE)
+
+
 def build_grievance(row: LogicalRow) -> GrievanceContact:
     days, _ = parse_time_limit(row.values.get("resolution", ""))
     officer_text = " ".join(v for k, v in row.values.items() if k in ("officer", "address") and v)
-    officer = parse_officer(row.values.get("officer", ""))
+    # "অভিযোগ নিষ্পত্তি কর্মকর্তা (অনিক)" names the role, not the person's designation.
+    officer = parse_officer(_GRS_ROLE.sub(" ", row.values.get("officer", "")))
     # Contacts are often written in the address column: read them from both.
     whole = parse_officer(officer_text)
     officer.phones, officer.emails = whole.phones, whole.emails

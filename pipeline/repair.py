@@ -200,7 +200,22 @@ def build_rows(body: list[Row], roles: list[str], all_rows: list[Row]) -> list[L
             _join(out[-1], values, cells, index, row)
             continue
         out.append(LogicalRow(values=values, pages=[row.page], rows=[index], cells=cells))
+    resolve_ditto_marks(out)
     return out
+
+
+DITTO = {fold(mark) for mark in kw.DITTO_MARKS} | {""}
+
+
+def resolve_ditto_marks(rows: list[LogicalRow]) -> None:
+    """A cell holding only a ditto mark (ঐ, -ঐ-, ") repeats the cell above it."""
+    for above, row in zip(rows, rows[1:]):
+        for role, text in row.values.items():
+            if text and fold(text) in DITTO and above.values.get(role):
+                row.values[role] = above.values[role]
+                row.repairs.append(Repair(action="ditto", detail=f"{role} '{text}' means the same as the row "
+                                          f"above: '{above.values[role][:60]}'", rows=row.rows[:1],
+                                          pages=row.pages[:1]))
 
 
 def _cell_ref(cell) -> dict:

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Set up (once) and run the test suite. System tools the tests use are
+# installed when running as root, or named when missing.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$here/scripts/setup.sh" test
+need_system pdftotext poppler-utils      # the independent text reference in the PDF tests
+cd "$here"
+exec .venv/bin/python -m pytest -q "$@"
