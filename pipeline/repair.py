@@ -227,10 +227,11 @@ def _join(target: LogicalRow, values: dict[str, str], cells: dict, index: int, r
     for role in joined:
         target.values[role] = f"{target.values.get(role, '')} {values[role]}".strip()
         target.cells.setdefault(role, []).extend(cells.get(role, []))
+    # Also after a repeated header row, so the page tells, not the row's own flag.
+    where = "after a page break" if row.page > target.pages[-1] else "with an empty serial cell"
     target.rows.append(index)
     if row.page not in target.pages:
         target.pages.append(row.page)
-    where = "after a page break" if row.after_page_break else "with an empty serial cell"
     target.repairs.append(Repair(
         action="joined_continuation",
         detail=f"row {index} on page {row.page} ({where}) continues the row above: "

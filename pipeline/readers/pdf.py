@@ -1,0 +1,308 @@
+"""PDF reader: text lines and table grids, page by page, with ActualText-exact Bangla.
+
+One pdfminer parse per page (``pdftext.parse_page``) feeds both the
+characters and pdfplumber's table finder. Pages whose text layer cannot be
+trusted (legacy Bijoy fonts, unmapped glyphs, scans) yield a finding instead
+of blocks, so later stages never see garbled rows.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+from typing import Optional
+
+import pdfplumber
+from pdfplumber.page import Page
+from pdfplumber.table import Table as FoundTable
+
+from ..bijoy import is_bijoy_font, looks_bijoy
+from ..model import BBox, Block, Cell, Finding, Line, RawDocument, Row, Table
+from .base import Reader, ReadError, file_sha256
+from .pdftext import group_lines, join_lines, line_bbox, line_text, parse_page
+
+RULED = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+UNRULED = {"vertical_strategy": "text", "horizontal_strategy": "text"}
+EDGE_TOLERANCE = 3.0
+
+# A vowel sign or hasanta always follows a consonant (or nukta) in sound text.
+# (ZWJ/ZWNJ may sit before a hasanta, as in র‍্যাব.)
+_ORPHAN_SIGN = re.compile(
+    "(?<![\u0995-\u09b9\u09bc\u09dc-\u09df\u09f0\u09f1\u200c\u200d])[\u09be-\u09cc\u09cd]")
+_BENGALI_WORD = re.compile("[\u0980-\u09ff]+")
+
+
+class PdfReader(Reader):
+    name = "pdf"
+
+    def sniff(self, head: bytes, path: Path) -> float:
+        return 1.0 if head.startswith(b"%PDF-") else 0.0
+
+    def read(self, path: Path) -> RawDocument:
+        blocks: list[Block] = []
+        findings: list[Finding] = []
+        pdf = _open(path)
+        pages = len(pdf.pages)
+        with pdf:
+            for page in pdf.pages:
+                page_blocks, finding = read_page(page)
+                blocks.extend(page_blocks)
+                if finding:
+                    findings.append(finding)
+                page.close()
+        return RawDocument(source=str(path), sha256=file_sha256(path), format=self.name,
+                           pages=pages, blocks=blocks, findings=findings)
+
+
+def _open(path: Path) -> pdfplumber.PDF:
+    pdf = None
+    try:
+        pdf = pdfplumber.open(path)
+        pdf.pages  # the page tree is parsed lazily; a broken one fails here
+        return pdf
+    except Exception as error:  # pdfminer raises many unrelated types
+        if pdf is not None:
+            pdf.close()
+        raise ReadError(f"not a readable PDF: {error or type(error).__name__}") from error
+
+
+def read_page(page: Page) -> tuple[list[Block], Optional[Finding]]:
+    """Blocks of one page in reading order, or a finding saying why there are none."""
+    try:
+        parse_page(page)
+    except Exception as error:
+        return [], Finding("page_needs_ocr", "error",
+                           f"page {page.page_number}: content cannot be parsed ({error})")
+    finding = unreadable(page)
+    # Bijoy text is readable once decoded (extract does that for every format).
+    if finding and finding.rule != "legacy_font_encoding":
+        return [], finding
+    tables = read_tables(page)
+    outside = [c for c in page.chars if not any(_inside(c, bbox) for _, bbox in tables)]
+    lines = [(bbox[1], Line(text, page.page_number, bbox))
+             for text, bbox in text_lines(outside) if text]
+    placed = lines + [(bbox[1], table) for table, bbox in tables]
+    blocks = [block for _, block in sorted(placed, key=lambda tb: tb[0])]
+    _mark_page_break(blocks, page.page_number)
+    return blocks, finding
+
+
+# --------------------------------------------------------------------------
+# Readability
+# --------------------------------------------------------------------------
+
+def unreadable(page: Page) -> Optional[Finding]:
+    number = page.page_number
+    text = "".join(c["text"] for c in page.chars)
+    lines = [line_text(line) for line in group_lines(page.chars)]
+    legacy = legacy_encoding({c["fontname"] for c in page.chars}, lines)
+    if legacy:
+        return Finding("legacy_font_encoding", "warning", f"page {number}: {legacy}: decoded to Unicode")
+    reason = text_layer_problem(text, bool(page.images))
+    if reason:
+        return Finding("page_needs_ocr", "error", f"page {number}: {reason}")
+    return None
+
+
+def legacy_encoding(fontnames: set[str], lines: list[str]) -> Optional[str]:
+    """Bijoy (SutonnyMJ & co.) text is ASCII/Latin-1 drawn as Bangla: never Unicode."""
+    legacy = sorted({f.split("+")[-1] for f in fontnames if is_bijoy_font(f)})
+    if legacy:
+        return f"legacy Bijoy encoding (fonts {', '.join(legacy)}); text is not Unicode"
+    filled = [line for line in lines if line.strip()]
+    if filled and sum(map(looks_bijoy, filled)) > len(filled) / 2:
+        return "legacy Bijoy encoding (most lines read as Bijoy codes); text is not Unicode"
+    return None
+
+
+def text_layer_problem(text: str, has_images: bool) -> Optional[str]:
+    """Why this page's text cannot be trusted, or None."""
+    if not text.strip():
+        return "no text layer (scanned image)" if has_images else None
+    glyphs = len("".join(text.split()))
+    cids = text.count("(cid:")
+    # A few unmapped bullets or symbols do not make the page unreadable.
+    if cids >= 3 and cids > 0.02 * glyphs:
+        return f"{cids} glyphs without Unicode mapping ((cid:) codes)"
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r")
+    if controls > 5:
+        return f"{controls} control characters in the text layer"
+    text = unicodedata.normalize("NFC", text)
+    words = len(_BENGALI_WORD.findall(text))
+    orphans = len(_ORPHAN_SIGN.findall(text))
+    if orphans >= 5 and orphans > 0.1 * words:
+        return (f"{orphans} Bengali vowel signs with no consonant before them in {words} words "
+                "(glyphs mapped wrongly when the PDF was made)")
+    return None
+
+
+# --------------------------------------------------------------------------
+# Text outside tables
+# --------------------------------------------------------------------------
+
+def text_lines(chars: list[dict]) -> list[tuple[str, BBox]]:
+    return [(join_lines([line_text(line)]), line_bbox(line)) for line in group_lines(chars)]
+
+
+def _inside(char: dict, bbox: BBox) -> bool:
+    x = (char["x0"] + char["x1"]) / 2
+    y = (char["top"] + char["bottom"]) / 2
+    return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
+
+
+def _mark_page_break(blocks: list[Block], page_number: int) -> None:
+    """A table drawn before any text on a later page continues across the break."""
+    if page_number > 1 and blocks and isinstance(blocks[0], Table):
+        blocks[0].rows[0].after_page_break = True
+
+
+# --------------------------------------------------------------------------
+# Tables
+# --------------------------------------------------------------------------
+
+def table_settings(page: Page) -> dict:
+    """Lines strategy, plus the closing rules a page break left undrawn."""
+    closing = closing_edges(page)
+    if not closing:
+        return dict(RULED)
+    return {**RULED, "explicit_horizontal_lines": closing}
+
+
+def read_tables(page: Page) -> list[tuple[Table, BBox]]:
+    """Ruled tables; failing those, word-aligned ones that are clearly columnar."""
+    ruled = [to_table(page, t, ruled=True) for t in page.find_tables(table_settings(page))]
+    if ruled:
+        return [(table, bbox) for table, bbox in ruled if table.rows]
+    unruled = [to_table(page, t, ruled=False) for t in page.find_tables(UNRULED)]
+    return [(table, bbox) for table, bbox in unruled if _clearly_columnar(table)]
+
+
+def closing_edges(page: Page) -> list[dict]:
+    """Horizontal edges where vertical rules run into a page break with no rule across.
+
+    Chromium draws no bottom border under a row cut by a page break (nor a top
+    border over its rest on the next page); without an edge there the row's
+    cells never close and the row is lost. Only the lowest (and highest)
+    vertical rule ends on the page are candidates; each span between two of
+    them that no rule covers gets its edge.
+    """
+    vertical = [e for e in page.edges if e["orientation"] == "v"]
+    horizontal = [e for e in page.edges if e["orientation"] == "h"]
+    added: list[dict] = []
+    for key, extreme in (("bottom", max), ("top", min)):
+        groups = _cluster_by(vertical, key)
+        if not groups:
+            continue
+        y = extreme(groups)
+        xs = _distinct(sorted(e["x0"] for e in groups[y]))
+        for x0, x1 in zip(xs, xs[1:]):  # each cell span between two ending rules
+            if not _ruled_at(horizontal, y, x0, x1):
+                added.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0,
+                              "height": 0, "object_type": "line", "orientation": "h"})
+    return added
+
+
+def _distinct(values: list[float]) -> list[float]:
+    """Sorted values with near-duplicates (a rule drawn as a thin rect) dropped."""
+    out: list[float] = []
+    for value in values:
+        if not out or value - out[-1] > EDGE_TOLERANCE:
+            out.append(value)
+    return out
+
+
+def _cluster_by(edges: list[dict], key: str) -> dict[float, list[dict]]:
+    groups: dict[float, list[dict]] = {}
+    for edge in sorted(edges, key=lambda e: e[key]):
+        last = next(reversed(groups), None)
+        if last is not None and edge[key] - last <= EDGE_TOLERANCE:
+            groups[last].append(edge)
+        else:
+            groups[edge[key]] = [edge]
+    return groups
+
+
+def _ruled_at(horizontal: list[dict], y: float, x0: float, x1: float) -> bool:
+    """True when horizontal rules at y cover most of [x0, x1]."""
+    covered = sum(max(0.0, min(e["x1"], x1) - max(e["x0"], x0))
+                  for e in horizontal if abs(e["top"] - y) <= EDGE_TOLERANCE)
+    return covered >= 0.5 * (x1 - x0)
+
+
+def _clearly_columnar(table: Table) -> bool:
+    """3+ rows of 3+ columns, most rows with 2+ filled cells."""
+    filled = [r for r in table.rows if sum(1 for c in r.cells if c.text) >= 2]
+    return len(table.rows) >= 3 and len(table.rows[0].cells) >= 3 \
+        and len(filled) >= 0.6 * len(table.rows)
+
+
+def to_table(page: Page, found: FoundTable, ruled: bool) -> tuple[Table, BBox]:
+    """Rows with text (empty spacer rows dropped) and the box they cover."""
+    chars = [c for c in page.chars if _inside(c, found.bbox)]
+    rows: list[Row] = []
+    boxes: list[BBox] = []
+    for found_row in found.rows:
+        cells = [to_cell(chars, bbox, page.page_number) for bbox in found_row.cells]
+        if not any(c.text for c in cells):
+            continue
+        if not ruled and rows and _wrapped_line(boxes[-1], found_row.bbox, cells):
+            rows[-1].cells = [_merge_cells(a, b) for a, b in zip(rows[-1].cells, cells)]
+            boxes[-1] = _union(boxes[-1], found_row.bbox)
+            continue
+        rows.append(Row(cells, page.page_number))
+        boxes.append(found_row.bbox)
+    if not ruled:
+        rows, boxes = _trim_loose_rows(rows, boxes)
+    return Table(rows), (_union(*boxes) if boxes else found.bbox)
+
+
+def _wrapped_line(previous: BBox, bbox: BBox, cells: list[Cell]) -> bool:
+    """Without rules, a line close under the previous with no first cell is a wrap."""
+    return not cells[0].text and bbox[1] - previous[3] < 0.6 * (bbox[3] - bbox[1])
+
+
+def _merge_cells(upper: Cell, lower: Cell) -> Cell:
+    bbox = _union(upper.bbox, lower.bbox) if upper.bbox and lower.bbox else upper.bbox or lower.bbox
+    return Cell(join_lines([upper.text, lower.text]), upper.page, bbox, upper.spanned and lower.spanned)
+
+
+def _trim_loose_rows(rows: list[Row], boxes: list[BBox]) -> tuple[list[Row], list[BBox]]:
+    """Drop single-cell rows (a heading, a footer) from the ends of a word-aligned table."""
+    def loose(row: Row) -> bool:
+        return sum(1 for c in row.cells if c.text) < 2
+    while rows and loose(rows[0]):
+        rows, boxes = rows[1:], boxes[1:]
+    while rows and loose(rows[-1]):
+        rows, boxes = rows[:-1], boxes[:-1]
+    return rows, boxes
+
+
+def _union(*boxes: BBox) -> BBox:
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
+            max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def to_cell(chars: list[dict], bbox: Optional[BBox], page_number: int) -> Cell:
+    if bbox is None:  # covered by a merged cell above or to the left
+        return Cell("", page_number, None, spanned=True)
+    inside = [c for c in chars if _inside(c, bbox)]
+    text = join_lines(line_text(line) for line in group_lines(inside))
+    return Cell(text, page_number, tuple(round(v, 2) for v in bbox), spanned=False)
+
+
+# --------------------------------------------------------------------------
+# Debugging
+# --------------------------------------------------------------------------
+
+def debug_image(path: Path, page_number: int, out_png: Path) -> Path:
+    """Save the table finder's view of one page (edges, cells outlined) as a PNG."""
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[page_number - 1]
+        parse_page(page)
+        settings = table_settings(page)
+        if not page.find_tables(settings):
+            settings = UNRULED  # the fallback read_tables would take
+        image = page.to_image(resolution=100)
+        image.debug_tablefinder(settings)
+        image.save(out_png)
+    return Path(out_png)

@@ -1,0 +1,202 @@
+"""The PDF text layer: ActualText-aware characters, text lines, text repairs.
+
+LibreOffice wraps each reordered Bengali cluster in a ``/Span <</ActualText
+(...)>> BDC ... EMC`` span whose glyphs map to the wrong Unicode. pdfminer
+hands the span's properties to the device's ``begin_tag`` but ignores
+ActualText; the device below replaces each such span's glyphs by one unit
+carrying the ActualText and the union of their boxes. Everything else here
+works on pdfplumber char dicts (``text``, ``x0``, ``x1``, ``top``,
+``bottom``, ``size``) in content-stream order.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any, Iterable, Optional
+
+from pdfminer.layout import LTChar, LTContainer
+from pdfminer.pdfinterp import PDFPageInterpreter
+from pdfminer.utils import decode_text
+from pdfplumber.page import Page, PDFPageAggregatorWithMarkedContent
+
+Char = dict[str, Any]
+
+# Bengali dependent vowel signs and marks: they never start a syllable.
+DEPENDENT_SIGNS = "\u09be-\u09cc\u09d7\u0981-\u0983\u09bc\u09cd"
+_SPACE_BEFORE_SIGN = re.compile(f" +([{DEPENDENT_SIGNS}])")
+_ADDRESS_PIECE = re.compile(r"[A-Za-z0-9._%+@/:~#=?&-]+")
+_HYPHEN_WRAP = re.compile(r"\d-$")
+_TRAILING_DIGITS = re.compile(r"(?<!\d)\d+$")
+_LEADING_DIGITS = re.compile(r"\d+(?![\d।.)])")
+_MOBILE = re.compile(r"[0০][1১]\d{9}")
+# The start of an email's local part: lowercase with a dot, underscore or digit.
+_LOCAL_PART = re.compile(r"(?=.*[._0-9])[a-z0-9._+-]+")
+_KNOWN_TLDS = {"com", "org", "net", "edu", "gov", "info", "bd", "int", "io"}
+
+
+class ActualTextAggregator(PDFPageAggregatorWithMarkedContent):
+    """pdfplumber's marked-content device, also honouring ActualText spans."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # One entry per open marked-content sequence, nested spans included:
+        # (ActualText or None, container being filled, index of its first object).
+        self._spans: list[tuple[Optional[str], LTContainer, int]] = []
+
+    def begin_tag(self, tag: Any, props: Any = None) -> None:
+        super().begin_tag(tag, props)
+        actual = props.get("ActualText") if isinstance(props, dict) else None
+        if isinstance(actual, bytes):
+            actual = decode_text(actual)
+        self._spans.append((actual if isinstance(actual, str) else None,
+                            self.cur_item, len(self.cur_item._objs)))
+
+    def end_tag(self) -> None:
+        super().end_tag()
+        if not self._spans:
+            return
+        actual, container, start = self._spans.pop()
+        # A span that straddles a form XObject boundary is left as drawn.
+        if actual is not None and container is self.cur_item:
+            _merge_span(container._objs, start, actual)
+
+
+def _merge_span(objs: list, start: int, actual: str) -> None:
+    """Replace the span's glyphs objs[start:] by one char with the ActualText."""
+    chars = [o for o in objs[start:] if isinstance(o, LTChar)]
+    if not chars:
+        return
+    unit = chars[0]
+    unit._text = actual
+    unit.set_bbox((min(c.x0 for c in chars), min(c.y0 for c in chars),
+                   max(c.x1 for c in chars), max(c.y1 for c in chars)))
+    dropped = {id(c) for c in chars[1:]}
+    objs[start:] = [o for o in objs[start:] if id(o) not in dropped]
+
+
+def parse_page(page: Page) -> None:
+    """Run pdfminer once on the page with the ActualText device.
+
+    pdfplumber computes ``page.layout`` lazily and caches it in ``_layout``;
+    filling that cache makes chars, lines, rects and the table finder all
+    reuse this single parse.
+    """
+    device = ActualTextAggregator(page.pdf.rsrcmgr, pageno=page.page_number,
+                                  laparams=page.pdf.laparams)
+    PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+    page._layout = device.get_result()
+
+
+# --------------------------------------------------------------------------
+# Characters to lines
+# --------------------------------------------------------------------------
+
+def group_lines(chars: Iterable[Char]) -> list[list[Char]]:
+    """Chars (stream order) to visual lines, top to bottom, each in stream order."""
+    indexed = list(enumerate(chars))
+    lines: list[list[tuple[int, Char]]] = []
+    bounds: list[list[float]] = []
+    for item in sorted(indexed, key=lambda ic: (ic[1]["top"] + ic[1]["bottom"]) / 2):
+        middle = (item[1]["top"] + item[1]["bottom"]) / 2
+        if lines and bounds[-1][0] <= middle <= bounds[-1][1]:
+            lines[-1].append(item)
+            continue
+        lines.append([item])
+        bounds.append([item[1]["top"], item[1]["bottom"]])
+    return [[c for _, c in sorted(line, key=lambda ic: ic[0])] for line in lines]
+
+
+def _joins_previous(char: Char, previous: Char) -> bool:
+    """A combining mark, or a glyph drawn mostly over the previous one."""
+    first = char["text"][:1]
+    if first and unicodedata.category(first) in ("Mn", "Mc"):
+        return True
+    width = char["x1"] - char["x0"]
+    overlap = min(char["x1"], previous["x1"]) - max(char["x0"], previous["x0"])
+    return width > 0 and overlap > width / 2
+
+
+def line_text(line: list[Char]) -> str:
+    """Stream order within clusters, x order between them (see notes file)."""
+    clusters: list[list[Char]] = []
+    for char in line:
+        if clusters and _joins_previous(char, clusters[-1][-1]):
+            clusters[-1].append(char)
+        else:
+            clusters.append([char])
+    clusters.sort(key=lambda cl: min(c["x0"] for c in cl))
+    parts: list[str] = []
+    right = None
+    for cluster in clusters:
+        left = min(c["x0"] for c in cluster)
+        size = max(c.get("size", 0) for c in cluster)
+        # PDFs without space glyphs still separate words by a visible gap.
+        if right is not None and left - right > 0.3 * size:
+            parts.append(" ")
+        parts.append("".join(c["text"] for c in cluster))
+        right = max(c["x1"] for c in cluster)
+    return "".join(parts)
+
+
+def line_bbox(line: list[Char]) -> tuple[float, float, float, float]:
+    return (min(c["x0"] for c in line), min(c["top"] for c in line),
+            max(c["x1"] for c in line), max(c["bottom"] for c in line))
+
+
+# --------------------------------------------------------------------------
+# Text repairs
+# --------------------------------------------------------------------------
+
+def join_lines(texts: Iterable[str]) -> str:
+    """Multi-line cell text as one string with single spaces, repaired."""
+    joined = ""
+    for text in (t.strip() for t in texts):
+        if not text:
+            continue
+        glue = "" if _wrapped_number(joined, text) else " "
+        joined = joined + glue + text if joined else text
+    return clean_text(joined)
+
+
+def _wrapped_number(before: str, after: str) -> bool:
+    """A phone number wrapped after its hyphen (০১৭১১-/২২৩৩৪৪) or inside its digits."""
+    if _HYPHEN_WRAP.search(before) and after[:1].isdigit():
+        return True
+    tail, head = _TRAILING_DIGITS.search(before), _LEADING_DIGITS.match(after)
+    return bool(tail and head and _MOBILE.fullmatch(tail.group() + head.group()))
+
+
+def clean_text(text: str) -> str:
+    text = " ".join(unicodedata.normalize("NFC", text).split())
+    text = _SPACE_BEFORE_SIGN.sub(r"\1", text)
+    return rejoin_addresses(text)
+
+
+def rejoin_addresses(text: str) -> str:
+    """Undo a line wrap inside an email or URL (``gmail.co m``, ``x@ gmail.com``)."""
+    words = text.split(" ")
+    out = [words[0]]
+    for word in words[1:]:
+        if _is_wrapped_address(out[-1], word):
+            out[-1] += word
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+def _is_wrapped_address(left: str, right: str) -> bool:
+    if not (_ADDRESS_PIECE.fullmatch(left) and _ADDRESS_PIECE.fullmatch(right)):
+        return False
+    if left[-1] in "@_" or right[0] == "@":
+        return True
+    if _LOCAL_PART.fullmatch(left) and "@" in right:  # wrapped before the @
+        return True
+    if not ("@" in left or left.lower().startswith(("www.", "http"))):
+        return False
+    if left[-1] in "./-" or right[0] == ".":
+        return True
+    # An address whose domain has no known ending yet continues on the next line.
+    host = left.rsplit("@", 1)[-1].split("/")[0].lower()
+    joined_host = (left + right).rsplit("@", 1)[-1].split("/")[0].lower()
+    return (host.rsplit(".", 1)[-1] not in _KNOWN_TLDS or "." not in host) \
+        and joined_host.rsplit(".", 1)[-1] in _KNOWN_TLDS
