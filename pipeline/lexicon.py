@@ -173,11 +173,14 @@ def _alternation(phrases: list[str]) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _designation_pattern() -> regex.Pattern:
+    start = _alternation(kw.DESIGNATION_STARTS)
     qualifier = _alternation(kw.DESIGNATION_QUALIFIERS)
     head = _alternation(kw.DESIGNATION_HEADS)
-    # e.g. "উপজেলা নির্বাহী অফিসার", "সহকারী কমিশনার (ভূমি)", "সহকারী প্রোগ্রামার"
+    word = r"[^\s,;:।()]+"
+    # e.g. "উপজেলা নির্বাহী অফিসার", "সহকারী কমিশনার (ভূমি)", "Upazila ICT Officer"
     return regex.compile(
-        rf"(?<!\p{{L}}|\p{{M}})(?:(?:{qualifier})\s+)*(?:{head})(?!\p{{L}}|\p{{M}})(?:\s*\([^)]{{1,30}}\))?",
+        rf"(?<!\p{{L}}|\p{{M}})(?:(?:{start})(?:\s+{word}){{0,4}}?\s+)?(?:(?:{qualifier})\s+)*(?:{head})"
+        rf"(?!\p{{L}}|\p{{M}})(?:\s*\([^)]{{1,30}}\))?",
         regex.IGNORECASE)
 
 
@@ -212,3 +215,41 @@ def leading_time_phrase(text: str) -> str:
     """A time limit at the start of ``text`` ('তাৎক্ষণিক/ ৩ কার্যদিবস (প্রযোজ্য ক্ষেত্রে) …')."""
     m = _time_phrase_pattern().match(clean(text))
     return m.group(0) if m else ""
+
+
+# -------------------------------------------------------------- wrapped addresses
+
+_ADDRESS_PIECE = regex.compile(r"[A-Za-z0-9._%+@/:~#=?&-]+")
+# The start of an email's local part: lowercase with a dot, underscore or digit.
+_LOCAL_PART = regex.compile(r"(?=.*[._0-9])[a-z0-9._+-]+")
+_KNOWN_TLDS = {"com", "org", "net", "edu", "gov", "info", "bd", "int", "io"}
+
+
+def rejoin_addresses(text: str) -> str:
+    """Undo a line wrap inside an email or URL (``gmail.co m``, ``x@ gmail.com``)."""
+    words = text.split(" ")
+    out = [words[0]]
+    for word in words[1:]:
+        if _is_wrapped_address(out[-1], word):
+            out[-1] += word
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+def _is_wrapped_address(left: str, right: str) -> bool:
+    if not (_ADDRESS_PIECE.fullmatch(left) and _ADDRESS_PIECE.fullmatch(right)):
+        return False
+    if left[-1] in "@_" or right[0] == "@":
+        return True
+    if _LOCAL_PART.fullmatch(left) and "@" in right:  # wrapped before the @
+        return True
+    if not ("@" in left or left.lower().startswith(("www.", "http"))):
+        return False
+    if left[-1] in "./-" or right[0] == ".":
+        return True
+    # An address whose domain has no known ending yet continues on the next line.
+    host = left.rsplit("@", 1)[-1].split("/")[0].lower()
+    joined_host = (left + right).rsplit("@", 1)[-1].split("/")[0].lower()
+    return (host.rsplit(".", 1)[-1] not in _KNOWN_TLDS or "." not in host) \
+        and joined_host.rsplit(".", 1)[-1] in _KNOWN_TLDS

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from . import gazetteer
 from . import keywords as kw
 from .lexicon import (clean, contains_any, find_designation, fold, heading_kind, is_column_number_row,
-                      leading_time_phrase, match_role, parse_int, starts_with_contact)
+                      leading_time_phrase, match_role, parse_int, rejoin_addresses, starts_with_contact)
 from .model import (Finding, Line, LogicalRow, RawDocument, RepairedDocument, RepairedTable, Repair,
                     Row, Table)
 
@@ -225,7 +225,8 @@ def _cell_ref(cell) -> dict:
 def _join(target: LogicalRow, values: dict[str, str], cells: dict, index: int, row: Row) -> None:
     joined = [role for role, text in values.items() if text]
     for role in joined:
-        target.values[role] = f"{target.values.get(role, '')} {values[role]}".strip()
+        # A page break can cut an email or URL just as a line wrap does.
+        target.values[role] = rejoin_addresses(f"{target.values.get(role, '')} {values[role]}".strip())
         target.cells.setdefault(role, []).extend(cells.get(role, []))
     # Also after a repeated header row, so the page tells, not the row's own flag.
     where = "after a page break" if row.page > target.pages[-1] else "with an empty serial cell"
@@ -278,12 +279,14 @@ def is_officer_fragment(text: str) -> bool:
     """Text that cannot start an officer: no designation, and it opens like a tail.
 
     An address tail (a place or office word), a contact line (a label, a
-    number, an email) or a stray punctuation mark is the rest of the cell above.
+    number, an email), the lower-case end of a wrapped email, or a stray
+    punctuation mark is the rest of the cell above.
     """
     if not text or find_designation(text):
         return False
     return (starts_with_contact(text) or gazetteer.starts_with_place(text)
-            or _starts_with_any(text, kw.OFFICE_FRAGMENT_WORDS) or not text[0].isalnum())
+            or _starts_with_any(text, kw.OFFICE_FRAGMENT_WORDS) or not text[0].isalnum()
+            or (text[0].isascii() and text[0].islower()))
 
 
 def _starts_with_any(text: str, words: list[str]) -> bool:
@@ -307,7 +310,7 @@ def resolve_officer_cells(table: RepairedTable) -> None:
         if text and (block is None or not is_officer_fragment(text)):
             block = _Block(text=text, start=i)
         elif text:
-            block.text = f"{block.text} {text}"
+            block.text = rejoin_addresses(f"{block.text} {text}")
             row.repairs.append(Repair(
                 action="officer_spill",
                 detail=f"officer text '{text}' has no name or designation: it continues the officer "

@@ -286,8 +286,39 @@ def to_cell(chars: list[dict], bbox: Optional[BBox], page_number: int) -> Cell:
     if bbox is None:  # covered by a merged cell above or to the left
         return Cell("", page_number, None, spanned=True)
     inside = [c for c in chars if _inside(c, bbox)]
-    text = join_lines(line_text(line) for line in group_lines(inside))
+    text = join_lines(_unbreak_words(group_lines(inside), bbox))
     return Cell(text, page_number, tuple(round(v, 2) for v in bbox), spanned=False)
+
+
+MAX_BROKEN_TAIL = 4
+
+
+def _unbreak_words(lines: list[list[dict]], bbox: BBox) -> list[str]:
+    """Lines of a cell, with an English word too wide for its column glued back.
+
+    Word processors break such a word without a hyphen ("governmen" / "t rules").
+    The break is taken as forced when the line holds that one word, it fills the
+    cell's inner width (the cell less its smallest left margin on both sides),
+    and the next line goes on with a few lower-case letters: the part that did
+    not fit. Only Latin: the narrow serial column wraps ক্রমিক / নং in the same
+    geometry, and Bangla has no case to tell them apart.
+    """
+    boxes = [line_bbox(line) for line in lines]
+    margin = min((box[0] - bbox[0] for box in boxes), default=0.0)
+    inner = (bbox[2] - bbox[0]) - 2 * margin
+    texts: list[str] = []
+    forced = False
+    for line, box in zip(lines, boxes):
+        text = line_text(line)
+        tail = re.match(r"[a-z]*", text).group(0)
+        if forced and 0 < len(tail) <= MAX_BROKEN_TAIL:
+            texts[-1] += text
+        else:
+            texts.append(text)
+        word = text.strip()
+        forced = " " not in word and word[-1:].isascii() and word[-1:].isalpha() \
+            and box[2] - box[0] >= 0.92 * inner
+    return texts
 
 
 # --------------------------------------------------------------------------

@@ -19,19 +19,17 @@ from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.utils import decode_text
 from pdfplumber.page import Page, PDFPageAggregatorWithMarkedContent
 
+from ..lexicon import rejoin_addresses
+
 Char = dict[str, Any]
 
 # Bengali dependent vowel signs and marks: they never start a syllable.
 DEPENDENT_SIGNS = "\u09be-\u09cc\u09d7\u0981-\u0983\u09bc\u09cd"
 _SPACE_BEFORE_SIGN = re.compile(f" +([{DEPENDENT_SIGNS}])")
-_ADDRESS_PIECE = re.compile(r"[A-Za-z0-9._%+@/:~#=?&-]+")
-_HYPHEN_WRAP = re.compile(r"\d-$")
+_HYPHEN_WRAP = re.compile(r"\S-$")
 _TRAILING_DIGITS = re.compile(r"(?<!\d)\d+$")
 _LEADING_DIGITS = re.compile(r"\d+(?![\d।.)])")
 _MOBILE = re.compile(r"[0০][1১]\d{9}")
-# The start of an email's local part: lowercase with a dot, underscore or digit.
-_LOCAL_PART = re.compile(r"(?=.*[._0-9])[a-z0-9._+-]+")
-_KNOWN_TLDS = {"com", "org", "net", "edu", "gov", "info", "bd", "int", "io"}
 
 
 class ActualTextAggregator(PDFPageAggregatorWithMarkedContent):
@@ -153,14 +151,14 @@ def join_lines(texts: Iterable[str]) -> str:
     for text in (t.strip() for t in texts):
         if not text:
             continue
-        glue = "" if _wrapped_number(joined, text) else " "
+        glue = "" if _wrapped_word(joined, text) else " "
         joined = joined + glue + text if joined else text
     return clean_text(joined)
 
 
-def _wrapped_number(before: str, after: str) -> bool:
-    """A phone number wrapped after its hyphen (০১৭১১-/২২৩৩৪৪) or inside its digits."""
-    if _HYPHEN_WRAP.search(before) and after[:1].isdigit():
+def _wrapped_word(before: str, after: str) -> bool:
+    """A line wrapped after a hyphen (০১৭১১-/২২৩৩৪৪, ই-/নথি, e-/Nothi) or inside a phone's digits."""
+    if _HYPHEN_WRAP.search(before) and after[:1].isalnum():
         return True
     tail, head = _TRAILING_DIGITS.search(before), _LEADING_DIGITS.match(after)
     return bool(tail and head and _MOBILE.fullmatch(tail.group() + head.group()))
@@ -170,33 +168,3 @@ def clean_text(text: str) -> str:
     text = " ".join(unicodedata.normalize("NFC", text).split())
     text = _SPACE_BEFORE_SIGN.sub(r"\1", text)
     return rejoin_addresses(text)
-
-
-def rejoin_addresses(text: str) -> str:
-    """Undo a line wrap inside an email or URL (``gmail.co m``, ``x@ gmail.com``)."""
-    words = text.split(" ")
-    out = [words[0]]
-    for word in words[1:]:
-        if _is_wrapped_address(out[-1], word):
-            out[-1] += word
-        else:
-            out.append(word)
-    return " ".join(out)
-
-
-def _is_wrapped_address(left: str, right: str) -> bool:
-    if not (_ADDRESS_PIECE.fullmatch(left) and _ADDRESS_PIECE.fullmatch(right)):
-        return False
-    if left[-1] in "@_" or right[0] == "@":
-        return True
-    if _LOCAL_PART.fullmatch(left) and "@" in right:  # wrapped before the @
-        return True
-    if not ("@" in left or left.lower().startswith(("www.", "http"))):
-        return False
-    if left[-1] in "./-" or right[0] == ".":
-        return True
-    # An address whose domain has no known ending yet continues on the next line.
-    host = left.rsplit("@", 1)[-1].split("/")[0].lower()
-    joined_host = (left + right).rsplit("@", 1)[-1].split("/")[0].lower()
-    return (host.rsplit(".", 1)[-1] not in _KNOWN_TLDS or "." not in host) \
-        and joined_host.rsplit(".", 1)[-1] in _KNOWN_TLDS

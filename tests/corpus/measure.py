@@ -45,7 +45,8 @@ def embedded_fonts(pdf: Path) -> list[str]:
     names = []
     for line in out.splitlines()[2:]:
         fields = line.split()
-        if fields and "yes" in fields[-5:-2]:
+        # columns end with: emb sub uni object-number generation
+        if len(fields) >= 7 and fields[-5] == "yes":
             names.append(fields[0].split("+", 1)[-1])
     return names
 

@@ -25,7 +25,6 @@ from .writers import write_docx, write_html, write_text
 
 FONTS = {"noto": "Noto Sans Bengali", "lohit": "Lohit Bengali", "mukti": "Mukti", "likhan": "Likhan"}
 ENGLISH_FONT = ("dejavu", "DejaVu Serif")
-RENDERER_NAMES = {"lo": "libreoffice", "chromium": "chromium"}
 FORMATS = ("pdf-lo", "pdf-chromium", "docx", "html", "txt")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -101,28 +100,41 @@ def check_font(pdf: Path, font: str) -> None:
         raise RuntimeError(f"{pdf.name}: {font} not embedded (found {names})")
 
 
+# renderer -> (source format, writer, converter, truth's renderer name for the PDF)
+PIPELINES = {
+    "lo": ("docx", write_docx, docx_to_pdf, "libreoffice"),
+    "chromium": ("html", write_html, html_to_pdf, "chromium"),
+}
+
+
+def needed_pipelines(formats) -> list[str]:
+    """The text copy mirrors the LibreOffice PDF, so it needs that pipeline too."""
+    needs = {"lo": {"pdf-lo", "docx", "txt"}, "chromium": {"pdf-chromium", "html"}}
+    return [renderer for renderer, wanted in needs.items() if wanted & set(formats)]
+
+
+def render_pipeline(spec, font, orientation, renderer, formats, stem, out: Path, scratch: Path):
+    """Source file then PDF; unrequested files go to scratch. Returns the PDF's (pages, split rows)."""
+    ext, write, convert, pdf_renderer = PIPELINES[renderer]
+    source = (out if ext in formats else scratch) / f"{stem}-{ext}.{ext}"
+    pdf = (out if f"pdf-{renderer}" in formats else scratch) / f"{stem}-{renderer}.pdf"
+    write(spec, font, orientation, source)
+    convert(source, pdf)
+    check_font(pdf, font)
+    pages, splits = measure.page_count(pdf), measure.split_rows(pdf)
+    if ext in formats:
+        write_truth(source, truth(spec, font, ext, orientation, pages, splits))
+    if f"pdf-{renderer}" in formats:
+        write_truth(pdf, truth(spec, font, pdf_renderer, orientation, pages, splits))
+    return pages, splits
+
+
 def render_variant(spec, font_key, font, orientation, formats, out: Path) -> dict:
-    """Render one variant; returns {renderer: (pages, splits)} of the PDFs made."""
+    """Render one spec x font x orientation; returns {renderer: (pages, split rows)}."""
     stem = f"{spec.id}-{font_key}-{orientation}"
-    measured = {}
     with tempfile.TemporaryDirectory() as scratch:
-        scratch = Path(scratch)
-        pairs = [("lo", "docx", write_docx, docx_to_pdf, {"pdf-lo", "docx"}),
-                 ("chromium", "html", write_html, html_to_pdf, {"pdf-chromium", "html"})]
-        for renderer, ext, write, convert, wanted in pairs:
-            if not wanted & set(formats) and not (renderer == "lo" and "txt" in formats):
-                continue
-            source = (out if ext in formats else scratch) / f"{stem}-{ext}.{ext}"
-            pdf = (out if f"pdf-{renderer}" in formats else scratch) / f"{stem}-{renderer}.pdf"
-            write(spec, font, orientation, source)
-            convert(source, pdf)
-            check_font(pdf, font)
-            measured[renderer] = (measure.page_count(pdf), measure.split_rows(pdf))
-            for path, name in ((source, ext), (pdf, f"pdf-{renderer}")):
-                if name in formats:
-                    write_truth(path, truth(spec, font, ext if name == ext else RENDERER_NAMES[renderer],
-                                            orientation, *measured[renderer]))
-    return measured
+        return {renderer: render_pipeline(spec, font, orientation, renderer, formats, stem, out, Path(scratch))
+                for renderer in needed_pipelines(formats)}
 
 
 def render_spec(spec, font_keys, orientation, formats, out: Path) -> list[str]:

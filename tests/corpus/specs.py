@@ -61,7 +61,6 @@ class Officer:
     designation: str
     office: str
     phones: list[str]          # E.164
-    phone_texts: list[str]     # as printed
     emails: list[str]
     lines: list[str]           # the cell, one printed line each
 
@@ -271,7 +270,7 @@ def make_officer(rng, language, name_index, designation, office_line, email_stem
         printed = "0" + e164[4:]
         lines = [name, designation, office_line, f"Mobile: {printed}", f"Email: {email}"]
     return Officer(name=name, designation=designation, office=office_line, phones=[e164],
-                   phone_texts=[printed], emails=[email], lines=lines)
+                   emails=[email], lines=lines)
 
 
 def numbered(items: list[str], language: str) -> list[str]:

@@ -1,0 +1,163 @@
+"""Pages per second and peak memory of the pipeline, Camelot lattice and pdfplumber tables.
+
+    python benchmarks/speed.py [--corpus DIR] [--repeat N] [--long-specs K]
+
+Every system reads the same PDFs: the corpus, plus one long charter rendered into a
+temporary folder (all services of the first K Bangla corpus specs in one LibreOffice
+PDF) when no corpus PDF has 30 pages. Each system runs in a subprocess of its own,
+pinned to one core with single-threaded math libraries, so its peak RSS is its own.
+Timed: ``pipeline.process`` (read, repair, normalize), ``camelot.read_pdf(pages="all",
+flavor="lattice")``, pdfplumber ``page.extract_tables()`` on every page; imports and one
+untimed warm-up file are excluded; each file's time is the median of N runs.
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import pathlib
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+from common import DEFAULT_CORPUS, ROOT, corpus, table
+
+SYSTEMS = ["pipeline", "camelot-lattice", "pdfplumber-default"]
+LONG_PAGES = 30
+SINGLE_THREAD = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
+
+
+# --------------------------------------------------------------------------
+# Worker: one system, in its own process
+# --------------------------------------------------------------------------
+
+def runner(system: str):
+    if system == "pipeline":
+        from pipeline import process
+        return process
+    if system == "camelot-lattice":
+        import camelot
+        import cv2
+        cv2.setNumThreads(1)
+        return lambda path: camelot.read_pdf(str(path), pages="all", flavor="lattice")
+    import pdfplumber
+
+    def extract_tables(path):
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                page.extract_tables()
+                page.close()
+    return extract_tables
+
+
+def work(system: str, files: list[str], repeat: int) -> dict:
+    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    run = runner(system)
+    run(files[0])  # warm-up: lazy imports, font and cmap caches
+    seconds = {}
+    for path in files:
+        times = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            run(path)
+            times.append(time.perf_counter() - started)
+        seconds[path] = statistics.median(times)
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"seconds": seconds, "peak_rss_mib": peak_kib / 1024}
+
+
+def measure(system: str, files: list[str], repeat: int) -> dict:
+    command = [sys.executable, __file__, "--worker", system, "--repeat", str(repeat), *files]
+    done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, **SINGLE_THREAD},
+                          cwd=ROOT)
+    if done.returncode:
+        raise RuntimeError(f"{system} failed:\n{done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# --------------------------------------------------------------------------
+# The long charter
+# --------------------------------------------------------------------------
+
+def render_long(out: pathlib.Path, spec_count: int) -> pathlib.Path:
+    """All services of the first Bangla specs as one charter, rendered by LibreOffice (Noto)."""
+    from tests.corpus.render import FONTS, render_variant
+    from tests.corpus.specs import SECTIONS, build_specs
+
+    specs = [s for s in build_specs() if s.language == "bn"][:spec_count]
+    services = []
+    for section in SECTIONS:
+        pooled = [(n, s) for n, spec in enumerate(specs) for s in spec.section_services(section)]
+        # Officer groups (merged officer cells) must stay apart across the pooled specs.
+        services += [dataclasses.replace(s, serial=i, officer_group=s.officer_group + 1000 * n)
+                     for i, (n, s) in enumerate(pooled, 1)]
+    long_spec = dataclasses.replace(specs[0], id=f"{specs[0].id}-long", services=services)
+    render_variant(long_spec, "noto", FONTS["noto"], "portrait", ["pdf-lo"], out)
+    return next(out.glob("*.pdf"))
+
+
+# --------------------------------------------------------------------------
+# Parent
+# --------------------------------------------------------------------------
+
+def page_counts(files: list[pathlib.Path]) -> dict[str, int]:
+    import pdfplumber
+    counts = {}
+    for path in files:
+        with pdfplumber.open(path) as pdf:
+            counts[str(path)] = len(pdf.pages)
+    return counts
+
+
+def report(results: dict[str, dict], pages: dict[str, int], longest: str) -> str:
+    total_pages = sum(pages.values())
+    rate = {s: total_pages / sum(r["seconds"].values()) for s, r in results.items()}
+    long_rate = {s: pages[longest] / r["seconds"][longest] for s, r in results.items()}
+    base = rate.get("camelot-lattice")
+    rows = [[s, f"{rate[s]:.2f}", f"{long_rate[s]:.2f}", f"{rate[s] / base:.2f}x" if base else "-",
+             f"{r['peak_rss_mib']:.0f}"] for s, r in results.items()]
+    return table(["system", "pages/s (all)", f"pages/s ({pages[longest]}-page PDF)", "vs Camelot",
+                  "peak RSS MiB"], rows)
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=pathlib.Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--long-specs", type=int, default=9,
+                        help="Bangla specs pooled into the long charter (9 give about 50 pages)")
+    parser.add_argument("--systems", default=",".join(SYSTEMS))
+    parser.add_argument("--worker", choices=SYSTEMS, help=argparse.SUPPRESS)
+    parser.add_argument("files", nargs="*", help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv if argv is not None else sys.argv[1:])
+    if args.worker:
+        print(json.dumps(work(args.worker, args.files, args.repeat)))
+        return 0
+    files = [s.pdf for s in corpus(args.corpus)] or sorted(args.corpus.glob("*.pdf"))
+    with tempfile.TemporaryDirectory(prefix="speed_long_") as scratch:
+        pages = page_counts(files)
+        if max(pages.values(), default=0) < LONG_PAGES:
+            long_pdf = render_long(pathlib.Path(scratch), args.long_specs)
+            files.append(long_pdf)
+            pages.update(page_counts([long_pdf]))
+        longest = max(pages, key=pages.get)
+        print(f"{len(files)} PDFs, {sum(pages.values())} pages (longest {pages[longest]}), "
+              f"repeat {args.repeat}, one core each", flush=True)
+        results = {}
+        for system in args.systems.split(","):
+            results[system] = measure(system, [str(f) for f in files], args.repeat)
+            print(f"  {system}: {sum(results[system]['seconds'].values()):.1f} s", file=sys.stderr, flush=True)
+    print(report(results, pages, longest))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
