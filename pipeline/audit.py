@@ -130,6 +130,10 @@ def serial_problems(charter: Charter) -> list[Finding]:
     findings = []
     for section in charter.sections:
         serials = [s.serial for s in section.services if s.serial is not None]
+        if section.services and not serials:
+            findings.append(Finding(rule="serial_missing", severity="info", section=section.kind, field="serial",
+                                    message=f"the {section.kind} table has no serial numbers"))
+            continue
         counts = defaultdict(int)
         for s in section.services:
             if s.serial is None:

@@ -23,9 +23,12 @@ BIJOY_THRESHOLD = 0.5
 _BIJOY_FAMILIES = ("sutonny", "bijoy", "nikoshmj", "adorsholipi")
 _MJ_SUFFIX = re.compile(r"MJ(?:[-_ ,](?:Bold|Italic|BoldItalic|Regular))*$", re.IGNORECASE)
 
-_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+# '@' has no Bijoy glyph: any token holding one is an email, whole or cut by a wrap.
+_EMAIL = r"[\w.+-]*@[\w.-]*"
 _URL = r"(?:https?://|www\.)[^\s<>\"]+|\b[\w-]+(?:\.[\w-]+)*\.(?:gov|com|org|net|edu)(?:\.bd)?\b[^\s<>\"]*"
-_PROTECTED = re.compile(rf"{_EMAIL}|{_URL}", re.IGNORECASE)
+# Dotted lower-case runs are the pieces of an address cut by a wrap (shafiq.uss.ga).
+_DOTTED = r"\b[a-z0-9_]+(?:\.[a-z0-9_]+)+\.?"
+_PROTECTED = re.compile(rf"(?i:{_EMAIL}|{_URL})|{_DOTTED}")
 
 # Common English words of charters. A Latin token is kept as English only when it is one of
 # these: Bijoy words are made of the same ASCII letters, so shape alone cannot tell them apart.

@@ -9,6 +9,8 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+import regex
+
 from .bijoy import bijoy_to_unicode, convert_fragments, looks_bijoy
 from .model import Finding, Line, RawDocument, Table
 from .readers.base import Reader, ReadError
@@ -46,7 +48,9 @@ def choose_reader(path: Path) -> Reader:
 
 def extract(path: str | Path) -> RawDocument:
     path = Path(path)
-    return decode_legacy_text(choose_reader(path).read(path))
+    doc = decode_legacy_text(choose_reader(path).read(path))
+    doc.findings += missing_word_spaces(doc)
+    return doc
 
 
 def _legacy_to_unicode(text: str) -> str:
@@ -73,3 +77,26 @@ def decode_legacy_text(doc: RawDocument) -> RawDocument:
                                     message=f"{converted} lines or cells were in the Bijoy/SutonnyMJ encoding "
                                             "and were converted to Unicode"))
     return doc
+
+
+# No Bangla word runs past about 18 code points (প্রতিষ্ঠানসমূহের is 16); text that
+# does, again and again on one page, lost its spaces in conversion.
+RUN_ON_LETTERS = 25
+RUN_ON_PER_PAGE = 3
+_RUN_ON = regex.compile(rf"\p{{Bengali}}{{{RUN_ON_LETTERS},}}")
+
+
+def missing_word_spaces(doc: RawDocument) -> list[Finding]:
+    """Pages whose inter-word spaces were lost: reported, never guessed back."""
+    runs: dict[int, int] = {}
+    items = [(b.page, b.text) for b in doc.blocks if isinstance(b, Line)]
+    items += [(c.page, c.text) for b in doc.blocks if isinstance(b, Table) for r in b.rows for c in r.cells]
+    for page, text in items:
+        runs[page] = runs.get(page, 0) + len(_RUN_ON.findall(text))
+    pages = [p for p, n in sorted(runs.items()) if n >= RUN_ON_PER_PAGE]
+    if not pages:
+        return []
+    return [Finding(rule="missing_word_spaces", severity="warning",
+                    message=f"pages {', '.join(map(str, pages))}: words run together (Bangla runs of "
+                            f"{RUN_ON_LETTERS}+ letters with no space); the text lost its spaces in conversion, "
+                            "so words and fields may be merged")]

@@ -63,10 +63,12 @@ def _phrase_pattern(phrase: str) -> regex.Pattern:
     body = r"\s*".join(regex.escape(w) for w in words)
     if _is_ascii(phrase):
         return regex.compile(rf"(?<![a-z0-9]){body}(?![a-z0-9])")
-    # Bangla words may take suffixes (সেবার, সেবাসমূহ), so only the start is anchored
-    # for phrases of three or more letters; shorter ones must stand alone.
+    # Bangla words take suffixes (সেবার, সেবাসমূহ) and join into compounds
+    # (সেবামূল্য): a phrase of four or more letters may sit anywhere in a word,
+    # one of three only at a word's start; shorter ones (ফি) must stand alone.
+    head = "" if len(body) >= 4 else r"(?<!\p{L}|\p{M})"
     tail = "" if len(body) >= 3 else r"(?!\p{L}|\p{M})"
-    return regex.compile(rf"(?<!\p{{L}}|\p{{M}}){body}{tail}")
+    return regex.compile(rf"{head}{body}{tail}")
 
 
 def contains(text: str, phrase: str) -> bool:
@@ -173,13 +175,15 @@ def _alternation(phrases: list[str]) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _designation_pattern() -> regex.Pattern:
-    start = _alternation(kw.DESIGNATION_STARTS)
-    qualifier = _alternation(kw.DESIGNATION_QUALIFIERS)
+    opener = _alternation(kw.DESIGNATION_STARTS + kw.DESIGNATION_QUALIFIERS)
     head = _alternation(kw.DESIGNATION_HEADS)
     word = r"[^\s,;:।()]+"
-    # e.g. "উপজেলা নির্বাহী অফিসার", "সহকারী কমিশনার (ভূমি)", "Upazila ICT Officer"
+    # A start or domain word, up to three more words, then a head that may end a
+    # compound: "উপজেলা নির্বাহী অফিসার", "কৃষি সম্প্রসারণ অফিসার", "ইউনিয়ন সমাজকর্মী",
+    # "সহকারী কমিশনার (ভূমি)", "Upazila ICT Officer". The person's name stops
+    # before the first such word.
     return regex.compile(
-        rf"(?<!\p{{L}}|\p{{M}})(?:(?:{start})(?:\s+{word}){{0,4}}?\s+)?(?:(?:{qualifier})\s+)*(?:{head})"
+        rf"(?<!\p{{L}}|\p{{M}})(?:(?:{opener})\s+(?:{word}\s+){{0,3}}?)?[\p{{L}}\p{{M}}]*?(?:{head})"
         rf"(?!\p{{L}}|\p{{M}})(?:\s*\([^)]{{1,30}}\))?",
         regex.IGNORECASE)
 

@@ -35,6 +35,10 @@ class Cell:
     # True when the reader knows the cell is covered by a merged cell above
     # (PDF grid or HTML/DOCX rowspan); False when the cell is merely empty.
     spanned: bool = False
+    # Where a spanned cell's text is: "left" (a horizontal merge) or "above".
+    span_from: Optional[str] = None
+    # OCR's mean word confidence (0-100) when the text was recognised from an image.
+    confidence: Optional[float] = None
 
 
 @dataclass
@@ -63,6 +67,7 @@ class Line:
     text: str
     page: int
     bbox: Optional[BBox] = None
+    confidence: Optional[float] = None
 
 
 Block = Union[Line, Table]

@@ -262,7 +262,8 @@ def normalize(doc: RepairedDocument, charter_id: str, source_file: str) -> Chart
 def _truncation(charter: Charter, blocks: list) -> list[Finding]:
     """A charter whose text stops inside a service table, with nothing after it, was cut off."""
     last = blocks[-1] if blocks else None
-    if not isinstance(last, RepairedTable) or last.kind != "services" or charter.grievance or charter.expectations:
+    if not isinstance(last, RepairedTable) or last.kind != "services" or not last.rows \
+            or charter.grievance or charter.expectations:
         return []
     final = last.rows[-1] if last.rows else None
     where = f"after serial {parse_int(final.values.get('serial', '')) or '?'} on page {final.pages[-1]}" if final else "at its header"
@@ -311,12 +312,10 @@ _GRS_ROLE = regex.compile("|".join(regex.escape(r) for r in sorted(kw.GRS_ROLES,
 
 def build_grievance(row: LogicalRow) -> GrievanceContact:
     days, _ = parse_time_limit(row.values.get("resolution", ""))
-    officer_text = " ".join(v for k, v in row.values.items() if k in ("officer", "address") and v)
-    # "অভিযোগ নিষ্পত্তি কর্মকর্তা (অনিক)" names the role, not the person's designation.
-    officer = parse_officer(_GRS_ROLE.sub(" ", row.values.get("officer", "")))
-    # Contacts are often written in the address column: read them from both.
-    whole = parse_officer(officer_text)
-    officer.phones, officer.emails = whole.phones, whole.emails
+    # "অভিযোগ নিষ্পত্তি কর্মকর্তা (অনিক)" names the role, not the person; the person
+    # and their contacts are as often in the address column as in the officer one.
+    person = _GRS_ROLE.sub(" ", row.values.get("officer", ""))
+    officer = parse_officer(f"{person} {row.values.get('address', '')}")
     return GrievanceContact(serial=parse_int(row.values.get("serial", "")), when=row.values.get("when", ""),
                             officer=officer, address=row.values.get("address", ""),
                             resolution_text=row.values.get("resolution", ""), resolution_days=days,

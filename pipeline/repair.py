@@ -181,8 +181,16 @@ def _is_repeat_header(texts: list[str], roles: list[str]) -> bool:
     return same >= max(2, math.ceil(len(roles) / 2))
 
 
-def _serial_empty(values: dict[str, str], roles: list[str]) -> bool:
-    return "serial" in roles and not values.get("serial")
+def is_continuation(values: dict[str, str], roles: list[str], row: Row, above: LogicalRow) -> bool:
+    """Whether a row carries on the row above rather than starting a service.
+
+    With a serial column, an empty serial says so. Without one, only the first
+    row on a new page can be a continuation, and only if it names no service.
+    """
+    if "serial" in roles:
+        return not values.get("serial")
+    name_role = next((r for r in ("service_name", "when", "text") if r in roles), roles[0])
+    return row.page > above.pages[-1] and not values.get(name_role)
 
 
 def build_rows(body: list[Row], roles: list[str], all_rows: list[Row]) -> list[LogicalRow]:
@@ -190,16 +198,20 @@ def build_rows(body: list[Row], roles: list[str], all_rows: list[Row]) -> list[L
     out: list[LogicalRow] = []
     position = {id(r): i for i, r in enumerate(all_rows)}
     for row in body:
-        texts = [clean(c.text) if c else "" for c in _pad(row, len(roles))]
+        padded = _pad(row, len(roles))
+        texts = fill_from_left([clean(c.text) if c else "" for c in padded], padded)
         if _is_repeat_header(texts, roles):
             continue
         values = dict(zip(roles, texts))
-        cells = {role: [_cell_ref(c)] for role, c in zip(roles, _pad(row, len(roles))) if c is not None}
+        cells = {role: [_cell_ref(c)] for role, c in zip(roles, padded) if c is not None}
         index = position[id(row)]
-        if out and _serial_empty(values, roles):
+        if out and is_continuation(values, roles, row, out[-1]):
             _join(out[-1], values, cells, index, row)
             continue
-        out.append(LogicalRow(values=values, pages=[row.page], rows=[index], cells=cells))
+        logical = LogicalRow(values=values, pages=[row.page], rows=[index], cells=cells)
+        if out:
+            fill_from_above(logical, padded, roles, out[-1])
+        out.append(logical)
     resolve_ditto_marks(out)
     return out
 
@@ -218,8 +230,35 @@ def resolve_ditto_marks(rows: list[LogicalRow]) -> None:
                                           pages=row.pages[:1]))
 
 
+def fill_from_left(texts: list[str], cells: list) -> list[str]:
+    """A position covered by a horizontally merged cell reads that cell's text
+    (a fee and time limit written once across both columns)."""
+    for j, cell in enumerate(cells):
+        if j and cell is not None and cell.span_from == "left" and not texts[j]:
+            texts[j] = texts[j - 1]
+    return texts
+
+
+# Vertical merges of these are handled elsewhere: a merged serial marks the rows
+# under it as continuations, a merged officer cell is resolved with its spills.
+OWN_VERTICAL_MERGES = {"serial", "officer"}
+
+
+def fill_from_above(row: LogicalRow, cells: list, roles: list[str], above: LogicalRow) -> None:
+    """A position covered by a vertically merged cell reads the text of the row above."""
+    for role, cell in zip(roles, cells):
+        if (cell is None or cell.span_from != "above" or row.values.get(role)
+                or role in OWN_VERTICAL_MERGES or not above.values.get(role)):
+            continue
+        row.values[role] = above.values[role]
+        row.repairs.append(Repair(action="merged_cell",
+                                  detail=f"{role} lies under the merged cell of the row above: "
+                                         f"'{above.values[role][:60]}'", rows=row.rows[:1], pages=row.pages[:1]))
+
+
 def _cell_ref(cell) -> dict:
-    return {"page": cell.page, "bbox": list(cell.bbox) if cell.bbox else None, "spanned": cell.spanned}
+    return {"page": cell.page, "bbox": list(cell.bbox) if cell.bbox else None, "spanned": cell.spanned,
+            "confidence": cell.confidence}
 
 
 def _join(target: LogicalRow, values: dict[str, str], cells: dict, index: int, row: Row) -> None:

@@ -35,7 +35,7 @@ def lakhai_charter() -> Charter:
         time_limit_text="তাৎক্ষণিক/ ৩ কার্যদিবস (প্রযোজ্য ক্ষেত্রে)", time_limit_days=3.0,
         time_limit_unit="working_day", officer=officer,
         provenance=Provenance(pages=[1], table=0, rows=[3, 4],
-                              cells={"officer": [{"page": 1, "bbox": None, "spanned": False}]},
+                              cells={"officer": [{"page": 1, "bbox": None, "spanned": False, "confidence": None}]},
                               repairs=[Repair(action="officer_spill", detail="name moved up",
                                               rows=[3, 4], pages=[1])]))
     return Charter(

@@ -215,33 +215,38 @@ def _int_property(el: lxml.etree._Element, path: str, default: int) -> int:
         return default
 
 
-def _is_continuation(tc: lxml.etree._Element) -> bool:
-    """A position covered by a vertical (vMerge) or legacy horizontal (hMerge) merge."""
-    return any(prop is not None and prop.get(VAL, "continue") == "continue"
-               for prop in (_property(tc, "w:tcPr/w:vMerge"), _property(tc, "w:tcPr/w:hMerge")))
+def _covered_from(tc: lxml.etree._Element) -> str | None:
+    """"above" for a position covered by a vertical merge (vMerge), "left" for a
+    legacy horizontal one (hMerge), None for a cell of its own."""
+    for path, side in (("w:tcPr/w:vMerge", "above"), ("w:tcPr/w:hMerge", "left")):
+        prop = _property(tc, path)
+        if prop is not None and prop.get(VAL, "continue") == "continue":
+            return side
+    return None
 
 
 def _read_row(tr: lxml.etree._Element, pages: PageCounter) -> Row:
     """One row; each cell is read from the row's starting page, since Word marks a
     row pushed to a new page once in every cell."""
     start = dataclasses.replace(pages)
-    slots: list[tuple[str, bool]] = [("", False)] * _int_property(tr, "w:trPr/w:gridBefore", 0)
+    slots: list[tuple[str, str | None]] = [("", None)] * _int_property(tr, "w:trPr/w:gridBefore", 0)
     ends, starts = [start], [start.page]
     for tc in _children(tr, TC):
         counter = dataclasses.replace(start)
         text, page = _cell_text(tc, counter)
         ends.append(counter)
         starts.append(page)
-        spanned = _is_continuation(tc)
-        slots.append(("" if spanned else text, spanned))
-        slots.extend([("", True)] * (_int_property(tc, "w:tcPr/w:gridSpan", 1) - 1))
+        span_from = _covered_from(tc)
+        slots.append(("" if span_from else text, span_from))
+        slots.extend([("", "left")] * (_int_property(tc, "w:tcPr/w:gridSpan", 1) - 1))
     row_page = max(starts)
     end = max(ends, key=lambda c: c.page)
     after_break = start.pending or row_page > start.page
     pages.page, pages.fresh = end.page, end.fresh
     # A break inside the row, after its text began, is for the next row to report.
     pages.pending = end.page > row_page
-    cells = [Cell(text=text, page=row_page, spanned=spanned) for text, spanned in slots]
+    cells = [Cell(text=text, page=row_page, spanned=bool(span_from), span_from=span_from)
+             for text, span_from in slots]
     return Row(cells=cells, page=row_page, after_page_break=after_break)
 
 

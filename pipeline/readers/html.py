@@ -295,7 +295,8 @@ def read_table(table: lxml.html.HtmlElement) -> Table:
             colspan = _span(td, "colspan", MAX_COLSPAN)
             for dr in range(rowspan):
                 for dc in range(colspan):
-                    grid[r + dr][col + dc] = Cell(text="", page=1, spanned=True)
+                    grid[r + dr][col + dc] = Cell(text="", page=1, spanned=True,
+                                                  span_from="left" if dc else "above")
             grid[r][col] = Cell(text=_cell_text(td), page=1)
             col += colspan
     width = max((max(row) + 1 for row in grid if row), default=0)

@@ -8,7 +8,9 @@ of blocks, so later stages never see garbled rows.
 from __future__ import annotations
 
 import re
+import subprocess
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
@@ -16,6 +18,7 @@ import pdfplumber
 from pdfplumber.page import Page
 from pdfplumber.table import Table as FoundTable
 
+from .. import ocr
 from ..bijoy import is_bijoy_font, looks_bijoy
 from ..model import BBox, Block, Cell, Finding, Line, RawDocument, Row, Table
 from .base import Reader, ReadError, file_sha256
@@ -67,24 +70,80 @@ def _open(path: Path) -> pdfplumber.PDF:
 
 
 def read_page(page: Page) -> tuple[list[Block], Optional[Finding]]:
-    """Blocks of one page in reading order, or a finding saying why there are none."""
+    """Blocks of one page in reading order, or a finding saying why there are none.
+
+    A page whose text cannot be trusted is read by OCR when tesseract is installed.
+    """
     try:
         parse_page(page)
     except Exception as error:
-        return [], Finding("page_needs_ocr", "error",
-                           f"page {page.page_number}: content cannot be parsed ({error})")
+        # Without a parse there are no ruling lines to trust either: OCR finds its own.
+        return ocr_page(page, None, Finding(
+            "page_needs_ocr", "error", f"page {page.page_number}: content cannot be parsed ({error})"))
     finding = unreadable(page)
+    if finding and finding.rule == "page_needs_ocr":
+        return ocr_page(page, table_settings(page), finding)
     # Bijoy text is readable once decoded (extract does that for every format).
     if finding and finding.rule != "legacy_font_encoding":
         return [], finding
     tables = read_tables(page)
     outside = [c for c in page.chars if not any(_inside(c, bbox) for _, bbox in tables)]
-    lines = [(bbox[1], Line(text, page.page_number, bbox))
-             for text, bbox in text_lines(outside) if text]
-    placed = lines + [(bbox[1], table) for table, bbox in tables]
-    blocks = [block for _, block in sorted(placed, key=lambda tb: tb[0])]
+    lines = [Line(text, page.page_number, bbox) for text, bbox in text_lines(outside) if text]
+    blocks = _in_reading_order(lines, tables)
     _mark_page_break(blocks, page.page_number)
     return blocks, finding
+
+
+def _in_reading_order(lines: list[Line], tables: list[tuple[Table, BBox]]) -> list[Block]:
+    placed = [(line.bbox[1], line) for line in lines] + [(bbox[1], table) for table, bbox in tables]
+    return [block for _, block in sorted(placed, key=lambda tb: tb[0])]
+
+
+# --------------------------------------------------------------------------
+# OCR fallback
+# --------------------------------------------------------------------------
+
+def ocr_page(page: Page, settings: Optional[dict], finding: Finding) -> tuple[list[Block], Finding]:
+    """The page read by OCR, or ``finding`` told why not (OCR missing, failed, found nothing).
+
+    ``settings`` find the page's own ruled tables; None when its content cannot be parsed.
+    """
+    if not ocr.available():
+        return [], replace(finding, message=f"{finding.message}; {ocr.INSTALL_HINT}")
+    try:
+        scan = ocr.render(page)
+        tables = [(ocr_table(scan, found), found.bbox) for found in ocr_grid(page, settings, scan)]
+        tables = [(table, bbox) for table, bbox in tables if table.rows]
+        lines = ocr.read_lines(ocr.blank(scan, [bbox for _, bbox in tables]))
+    except (OSError, subprocess.SubprocessError) as error:
+        return [], replace(finding, message=f"{finding.message}; OCR failed ({error})")
+    blocks = _in_reading_order(lines, tables)
+    confidence = ocr.page_confidence(blocks)
+    if confidence is None:
+        return [], replace(finding, message=f"{finding.message}; OCR recognised no text")
+    _mark_page_break(blocks, page.page_number)
+    return blocks, Finding("page_ocr", "warning", f"page {page.page_number}: text recognised by OCR "
+                                                  f"(mean confidence {confidence:.0f})")
+
+
+def ocr_grid(page: Page, settings: Optional[dict], scan: ocr.PageImage) -> list[FoundTable]:
+    """The tables the page's own rules draw (a broken text layer keeps them), else those seen."""
+    found = page.find_tables(settings) if settings else []
+    # A lone frame around the page is no table.
+    if any(len(t.rows) >= 2 and len(t.rows[0].cells) >= 2 for t in found):
+        return found
+    return ocr.image_tables(page, scan)
+
+
+def ocr_table(scan: ocr.PageImage, found: FoundTable) -> Table:
+    """A grid's cells by OCR, merged cells marked as the text reader marks them."""
+    starts = _column_starts(found)
+    rows = []
+    for found_row, cells in zip(found.rows, ocr.read_cells(scan, found)):
+        _mark_span_direction(cells, found_row.cells, starts)
+        if any(c.text for c in cells):
+            rows.append(Row(cells, scan.number))
+    return Table(rows)
 
 
 # --------------------------------------------------------------------------
@@ -241,8 +300,10 @@ def to_table(page: Page, found: FoundTable, ruled: bool) -> tuple[Table, BBox]:
     chars = [c for c in page.chars if _inside(c, found.bbox)]
     rows: list[Row] = []
     boxes: list[BBox] = []
+    starts = _column_starts(found)
     for found_row in found.rows:
         cells = [to_cell(chars, bbox, page.page_number) for bbox in found_row.cells]
+        _mark_span_direction(cells, found_row.cells, starts)
         if not any(c.text for c in cells):
             continue
         if not ruled and rows and _wrapped_line(boxes[-1], found_row.bbox, cells):
@@ -254,6 +315,27 @@ def to_table(page: Page, found: FoundTable, ruled: bool) -> tuple[Table, BBox]:
     if not ruled:
         rows, boxes = _trim_loose_rows(rows, boxes)
     return Table(rows), (_union(*boxes) if boxes else found.bbox)
+
+
+def _column_starts(found: FoundTable) -> list[float]:
+    """The left edge of each grid column, from the rows where it has a cell of its own."""
+    width = max((len(row.cells) for row in found.rows), default=0)
+    starts = []
+    for j in range(width):
+        edges = [row.cells[j][0] for row in found.rows if j < len(row.cells) and row.cells[j]]
+        starts.append(min(edges) if edges else float("inf"))
+    return starts
+
+
+def _mark_span_direction(cells: list[Cell], boxes: list, starts: list[float]) -> None:
+    """A covered grid position is covered from the left when the cell before it
+    in the row reaches into its column; otherwise by a cell above."""
+    reach = None
+    for j, (cell, box) in enumerate(zip(cells, boxes)):
+        if box:
+            reach = box[2]
+        elif cell.spanned:
+            cell.span_from = "left" if reach is not None and reach > starts[j] + 1 else "above"
 
 
 def _wrapped_line(previous: BBox, bbox: BBox, cells: list[Cell]) -> bool:
