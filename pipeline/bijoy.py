@@ -27,7 +27,7 @@ _MJ_SUFFIX = re.compile(r"MJ(?:[-_ ,](?:Bold|Italic|BoldItalic|Regular))*$", re.
 _EMAIL = r"[\w.+-]*@[\w.-]*"
 _URL = r"(?:https?://|www\.)[^\s<>\"]+|\b[\w-]+(?:\.[\w-]+)*\.(?:gov|com|org|net|edu)(?:\.bd)?\b[^\s<>\"]*"
 # Dotted lower-case runs are the pieces of an address cut by a wrap (shafiq.uss.ga).
-_DOTTED = r"\b[a-z0-9_]+(?:\.[a-z0-9_]+)+\.?"
+_DOTTED = r"\b(?=[\w.]*[a-z])[a-z0-9_]+(?:\.[a-z0-9_]+)+\.?"
 _PROTECTED = re.compile(rf"(?i:{_EMAIL}|{_URL})|{_DOTTED}")
 
 # Common English words of charters. A Latin token is kept as English only when it is one of
