@@ -120,7 +120,8 @@ def numbers(text: str) -> list[tuple[float, int, int]]:
 
 # -------------------------------------------------------------- rows and headings
 
-_NUMBERING = regex.compile(r"^\s*[(\[]?[0-9০-৯]+(?:\s*[.)।:\-]\s*[0-9০-৯]+)*\s*[.)।:\]]?\s*")
+# '২.১)', '১.', '(৩)', '2.1 ' — but not '১নং' (part of a name like ১নং শিবপুর ইউনিয়ন).
+_NUMBERING = regex.compile(r"^\s*[(\[]?[0-9০-৯]+(?:\s*[.)।:\-]\s*[0-9০-৯]+)*(?:\s*[.)।:\]]|(?=\s))\s*")
 
 
 def strip_numbering(text: str) -> str:

@@ -14,8 +14,8 @@ from email_validator import EmailNotValidError, validate_email
 
 from . import __version__, gazetteer
 from . import keywords as kw
-from .lexicon import (ascii_digits, clean, contains_any, find_designation, fold, heading_kind, is_charter_title,
-                      is_government_line, numbers, parse_int, strip_numbering)
+from .lexicon import (ascii_digits, clean, contains_any, find_designation, fold, has_numbering, heading_kind,
+                      is_charter_title, is_government_line, numbers, parse_int, strip_numbering)
 from .model import (Charter, Finding, GrievanceContact, Line, LogicalRow, Officer, Phone, Provenance,
                     RepairedDocument, RepairedTable, Section, Service)
 
@@ -329,10 +329,10 @@ _URL = regex.compile(r"(?:https?://|www\.)[^\s<>()\"']+|\b[a-z0-9-]+(?:\.[a-z0-9
 
 
 def _title_lines(blocks: list) -> list[str]:
-    """Lines before the first heading or table: the charter's title block."""
+    """Lines before the first heading, numbered line or table: the charter's title block."""
     lines = []
     for block in blocks:
-        if not isinstance(block, Line) or heading_kind(block.text):
+        if not isinstance(block, Line) or heading_kind(block.text) or has_numbering(block.text):
             break
         lines.append(clean(block.text))
     return lines

@@ -19,7 +19,6 @@ import os
 import shutil
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
-import re
 from dataclasses import dataclass, replace
 from statistics import fmean
 from typing import Optional
@@ -44,14 +43,15 @@ RULE_SHARE = 0.85                        # an edge row of a crop with more ink t
 RULE_BAND = round(3 * SCALE)             # pixels from a crop's side where its rules may lie
 FAINT_INK = 200                          # gray level under which a pixel may be a rule's blurred edge
 MIN_INK = 20                             # ink pixels under which a crop is empty (a dash has more)
+NUMERALS = "০১২৩৪৫৬৭৮৯"
+NUMERAL_DPI = 100                        # lone numerals read best small (measured, 10 of 10)
+NUMERAL_HEIGHT = RESOLUTION // 4         # pixels: taller ink is more than one line
+NUMERAL_ASPECT = 2.5                     # up to three digits
 OCR_MAX_DPI = 150                        # see ocr_resolution
 OCR_MIN_DPI = 100
 PAD = 12                                 # white pixels around a crop: tesseract wants a margin
 TIMEOUT = 120
 WORKERS = os.cpu_count() or 1
-
-
-_BENGALI = re.compile("[\u0980-\u09ff]")
 
 
 @dataclass
@@ -194,19 +194,23 @@ def read_cell(scan: PageImage, bbox: Optional[BBox]) -> Cell:
     inner = (bbox[0] + CELL_INSET, bbox[1] + CELL_INSET, bbox[2] - CELL_INSET, bbox[3] - CELL_INSET)
     crop = ink_only(strip_rules(scan.image.crop(scan.pixels(inner))))
     words = recognise(crop, 6, scan.ocr_scale) if crop else []
-    if misread_numeral(text_of(words)):
-        words = recognise(crop, 6, scan.ocr_scale, languages="ben") or words
+    if crop and numeral_sized(crop):
+        numeral = recognise(crop, 7, NUMERAL_DPI / RESOLUTION, "ben", NUMERALS)
+        if numeral and (not bengali(text_of(words))
+                        or confidence_of(numeral) >= (confidence_of(words) or 0)):
+            words = numeral
     box = tuple(round(v, 2) for v in bbox)
     return Cell(text_of(words), scan.number, box, spanned=False, confidence=confidence_of(words))
 
 
-def misread_numeral(text: str) -> bool:
-    """One or two Latin marks alone in a cell: a lone Bengali numeral read as English.
+def numeral_sized(crop: Image.Image) -> bool:
+    """Ink of one line no wider than a few glyphs: a serial or a column number.
 
-    With both models loaded, tesseract takes ২ for 2, ৫ for G or &, ৭ for q;
-    in a Bangla charter such a cell is a serial or a column number.
+    Alone in a cell, such numerals are what tesseract reads worst (২ as 2 or
+    চে, ৫ as G, ৭ as q); a second pass that may only answer Bengali digits
+    is kept when the first read no Bengali or was no more confident.
     """
-    return 0 < len(text) <= 2 and not _BENGALI.search(text)
+    return crop.height <= NUMERAL_HEIGHT and crop.width <= NUMERAL_ASPECT * crop.height
 
 
 def read_lines(scan: PageImage) -> list[Line]:
@@ -255,6 +259,10 @@ def _rule_margins(share: np.ndarray) -> tuple[int, int]:
             len(share) - (int(tail[-1]) + 1 if tail.size else 0))
 
 
+def bengali(text: str) -> bool:
+    return any("\u0980" <= ch <= "\u09ff" for ch in text)
+
+
 def ink_only(crop: Image.Image) -> Optional[Image.Image]:
     """The crop cut to its ink, or None when it holds too little ink to be text."""
     ink = np.asarray(crop) < INK
@@ -286,8 +294,12 @@ def _union(boxes) -> tuple[int, int, int, int]:
 # Tesseract
 # --------------------------------------------------------------------------
 
-def recognise(image: Image.Image, psm: int, scale: float, languages: str = LANGUAGES) -> list[Word]:
-    """Tesseract's words on an image resized by ``scale`` (boxes in the image's pixels)."""
+def recognise(image: Image.Image, psm: int, scale: float, languages: str = LANGUAGES,
+              only: str = "") -> list[Word]:
+    """Tesseract's words on an image resized by ``scale`` (boxes in the image's pixels).
+
+    ``only``: the characters tesseract may answer, when not all.
+    """
     size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
     resized = image.resize(size, Image.LANCZOS)
     framed = Image.new("L", (size[0] + 2 * PAD, size[1] + 2 * PAD), 255)
@@ -296,7 +308,9 @@ def recognise(image: Image.Image, psm: int, scale: float, languages: str = LANGU
     framed.save(png, "PNG")
     # One thread per process: cells are recognised in parallel already.
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    result = subprocess.run(["tesseract", "stdin", "stdout", "-l", languages, "--psm", str(psm), "tsv"],
+    options = ["-c", f"tessedit_char_whitelist={only}"] if only else []
+    result = subprocess.run(["tesseract", "stdin", "stdout", "-l", languages, "--psm", str(psm),
+                             *options, "tsv"],
                             input=png.getvalue(), capture_output=True, env=env, timeout=TIMEOUT,
                             check=True)
     return parse_tsv(result.stdout.decode("utf-8"), scale)
