@@ -225,9 +225,7 @@ def resolve_ditto_marks(rows: list[LogicalRow]) -> None:
         for role, text in row.values.items():
             if text and fold(text) in DITTO and above.values.get(role):
                 row.values[role] = above.values[role]
-                row.repairs.append(Repair(action="ditto", detail=f"{role} '{text}' means the same as the row "
-                                          f"above: '{above.values[role][:60]}'", rows=row.rows[:1],
-                                          pages=row.pages[:1]))
+                _note(row, "ditto", f"{role} '{text}' means the same as the row above: '{above.values[role][:60]}'")
 
 
 def fill_from_left(texts: list[str], cells: list) -> list[str]:
@@ -251,9 +249,7 @@ def fill_from_above(row: LogicalRow, cells: list, roles: list[str], above: Logic
                 or role in OWN_VERTICAL_MERGES or not above.values.get(role)):
             continue
         row.values[role] = above.values[role]
-        row.repairs.append(Repair(action="merged_cell",
-                                  detail=f"{role} lies under the merged cell of the row above: "
-                                         f"'{above.values[role][:60]}'", rows=row.rows[:1], pages=row.pages[:1]))
+        _note(row, "merged_cell", f"{role} lies under the merged cell of the row above: '{above.values[role][:60]}'")
 
 
 def _cell_ref(cell) -> dict:
@@ -296,9 +292,7 @@ def move_foreign_officer_text(table: RepairedTable) -> list[Finding]:
         row.values["officer"] = text[len(moved):].strip(" ,;:-")
         if not row.values.get(role):
             row.values[role] = moved
-        row.repairs.append(Repair(action="moved_text",
-                                  detail=f"officer cell began with {role} text '{moved}': moved out",
-                                  rows=row.rows[:1], pages=row.pages[:1]))
+        _note(row, "moved_text", f"officer cell began with {role} text '{moved}': moved out")
         findings.append(Finding(rule="text_in_wrong_column", severity="warning", section=table.section_kind,
                                 serial=_serial_of(row), field="officer",
                                 message=f"the officer cell starts with {role} text '{moved}'"))
@@ -333,6 +327,10 @@ def _starts_with_any(text: str, words: list[str]) -> bool:
     return contains_any(first, words)
 
 
+def _note(row: LogicalRow, action: str, detail: str) -> None:
+    row.repairs.append(Repair(action=action, detail=detail, rows=row.rows[:1], pages=row.pages[:1]))
+
+
 @dataclass
 class _Block:
     text: str
@@ -350,17 +348,11 @@ def resolve_officer_cells(table: RepairedTable) -> None:
             block = _Block(text=text, start=i)
         elif text:
             block.text = rejoin_addresses(f"{block.text} {text}")
-            row.repairs.append(Repair(
-                action="officer_spill",
-                detail=f"officer text '{text}' has no name or designation: it continues the officer "
-                       f"cell of serial {_serial_of(table.rows[block.start])}",
-                rows=row.rows[:1], pages=row.pages[:1]))
+            _note(row, "officer_spill", f"officer text '{text}' has no name or designation: it continues the "
+                                        f"officer cell of serial {_serial_of(table.rows[block.start])}")
         elif block is not None:
-            row.repairs.append(Repair(
-                action="officer_inherited",
-                detail=f"officer cell empty: it lies under the merged officer cell of serial "
-                       f"{_serial_of(table.rows[block.start])}",
-                rows=row.rows[:1], pages=row.pages[:1]))
+            _note(row, "officer_inherited", f"officer cell empty: it lies under the merged officer cell of serial "
+                                            f"{_serial_of(table.rows[block.start])}")
         if block is not None:
             block.members.append(i)
             owner[i] = block

@@ -21,6 +21,7 @@ import pytest
 
 from pipeline.model import Line, RawDocument, Row, Table
 from pipeline.readers.base import ReadError
+from benchmarks.common import levenshtein
 from pipeline.readers.pdf import (RULED, PdfReader, closing_edges, debug_image, legacy_encoding,
                                   text_layer_problem)
 from pipeline.readers.pdftext import clean_text, join_lines, parse_page
@@ -69,16 +70,6 @@ def truth_rows(name: str) -> list[list[str]]:
 # Character error rate
 # --------------------------------------------------------------------------
 
-def edit_distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
-
-
 def squeeze(text: str) -> str:
     return "".join(unicodedata.normalize("NFC", text).split())
 
@@ -87,7 +78,7 @@ def cer(truth: list[list[str]], got: list[list[str]]) -> float:
     """Edits over truth characters, cell by cell, ignoring whitespace."""
     assert len(got) == len(truth)
     pairs = [(squeeze(t), squeeze(g)) for tr, gr in zip(truth, got) for t, g in zip(tr, gr)]
-    return sum(edit_distance(t, g) for t, g in pairs) / sum(len(t) for t, _ in pairs)
+    return sum(levenshtein(t, g) for t, g in pairs) / sum(len(t) for t, _ in pairs)
 
 
 def poppler_rows(path: Path, doc: RawDocument) -> list[list[str]]:
