@@ -30,7 +30,7 @@ def repair(doc: RawDocument) -> RepairedDocument:
     blocks: list = []
     heading = ""
     layouts: dict[int, list[str]] = {}          # column count -> roles of the last table seen
-    for block in stitch(doc.blocks):
+    for block in stitch(lift_headings(doc.blocks)):
         if isinstance(block, Line):
             if heading_kind(block.text):
                 heading = block.text
@@ -49,6 +49,42 @@ def repair(doc: RawDocument) -> RepairedDocument:
 
 
 # ------------------------------------------------------------------ stitching
+
+def lift_headings(blocks: list) -> list:
+    """Headings and vision/mission written as rows of a table become lines.
+
+    Portal pages often keep the whole charter in one table: a full-width row
+    '২.২) প্রাতিষ্ঠানিক সেবা' between service rows, or 'ভিশন | …' as a row. The
+    table is split at such a heading so each part sits under its own heading.
+    """
+    out: list = []
+    for block in blocks:
+        if not isinstance(block, Table):
+            out.append(block)
+            continue
+        rows: list[Row] = []
+        for row in block.rows:
+            line = _row_as_line(row)
+            if line is None:
+                rows.append(row)
+                continue
+            if rows:
+                out.append(Table(rows=rows))
+            out.append(line)
+            rows = []
+        if rows:
+            out.append(Table(rows=rows))
+    return out
+
+
+def _row_as_line(row: Row) -> Line | None:
+    texts = list(dict.fromkeys(clean(c.text) for c in row.cells if clean(c.text)))
+    if len(texts) == 1 and heading_kind(texts[0]):
+        return Line(text=texts[0], page=row.page)
+    if len(texts) == 2 and heading_kind(texts[0]) in (("structure", "vision"), ("structure", "mission")):
+        return Line(text=f"{texts[0]}: {texts[1]}", page=row.page)
+    return None
+
 
 def stitch(blocks: list) -> list:
     """Join a table to the one before it when a page break is all that parts them.

@@ -1,0 +1,92 @@
+"""Real-world layouts end to end: older formats, merged cells, templates, damaged text."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline import process
+from tests.conftest import FIXTURES
+
+
+def services_of(name: str):
+    charter = process(FIXTURES / name)
+    return charter, {(s.section, s.serial): s for s in charter.services}
+
+
+def rules(charter) -> set[str]:
+    return {f.rule for f in charter.findings}
+
+
+def test_older_eight_column_format_with_superior_officer_and_ditto():
+    charter, services = services_of("text/union-parishad-8-column.txt")
+    assert sorted(services) == [("citizen", 1), ("citizen", 2), ("citizen", 3)]   # serial '0১' read as 1
+    birth = services[("citizen", 1)]
+    assert (birth.officer.name, birth.officer.designation) == ("", "ইউপি সচিব")
+    assert birth.officer.valid_phones == ["+8801717762592"]
+    assert [p.kind for p in birth.officer.phones if not p.valid] == ["possible_fixed_line"]
+    assert birth.superior_officer.designation == "চেয়ারম্যান"
+    assert birth.superior_officer.valid_phones == ["+8801711122334"]
+    assert birth.extra == {"forms_location": "ইউনিয়ন পরিষদ কার্যালয়"}
+    heir = services[("citizen", 2)]          # ঐ / -ঐ- repeat the row above
+    assert heir.extra["forms_location"] == "ইউনিয়ন পরিষদ কার্যালয়"
+    assert heir.superior_officer.designation == "চেয়ারম্যান"
+    assert [r.action for r in heir.provenance.repairs].count("ditto") == 3
+    assert (heir.fee_bdt, heir.fee_kind) == (100, "amount")
+    trade = services[("citizen", 3)]
+    assert (trade.fee_bdt, trade.fee_kind, trade.time_limit_days) == (500, "tiered", 7)
+    assert (charter.location.upazila, charter.location.district) == ("শিবচর", "মাদারীপুর")
+
+
+def test_blank_template_is_a_charter_with_no_services():
+    charter, services = services_of("text/blank-template.txt")
+    assert services == {}
+    assert [s.kind for s in charter.sections] == ["citizen"]
+    assert "ends_mid_table" not in rules(charter)
+
+
+def test_lost_word_spaces_are_reported_not_guessed():
+    charter, services = services_of("text/lost-spaces.txt")
+    assert "missing_word_spaces" in rules(charter)
+    assert services[("citizen", 1)].name == "কৃষিবিষয়কপরামর্শপ্রদানওকৃষকদেরপ্রশিক্ষণপ্রদান"
+
+
+def test_table_without_serial_column():
+    charter, _ = services_of("text/no-serial-column.txt")
+    names = [s.name for s in charter.services]
+    assert names == ["মাছ চাষ বিষয়ক পরামর্শ", "মৎস্যজীবী কার্ড প্রদান", "পুকুর খনন অনুমতি"]
+    card = charter.services[1]
+    assert card.delivery_method == ["আবেদন গ্রহণ", "যাচাই"]          # joined across the page break
+    assert card.officer.designation == "উপজেলা মৎস্য কর্মকর্তা" and card.officer.inferred_from_merged_cell
+    assert charter.services[2].fee_bdt == 20
+
+
+def test_headings_and_vision_inside_one_big_html_table():
+    charter, services = services_of("html/one-table-charter.html")
+    assert charter.vision == "কৃষির টেকসই উন্নয়ন।"
+    assert [(s.kind, len(s.services)) for s in charter.sections] == [("citizen", 2), ("institutional", 1)]
+    assert services[("citizen", 2)].officer.valid_phones == ["+8801711122334"]     # rowspan
+    assert services[("institutional", 1)].time_limit_days == 15
+
+
+def test_old_format_html_merged_fee_cell_applies_to_every_row():
+    _, services = services_of("html/old-format-charter.htm")
+    assert {k: (s.fee_bdt, s.is_free, s.fee_kind) for k, s in services.items()} == {
+        ("citizen", 1): (0, True, "free"), ("citizen", 2): (0, True, "free"),   # rowspan=2
+        ("citizen", 3): (None, False, "policy")}
+    assert services[("citizen", 1)].superior_officer.designation == "জেলা শিক্ষা অফিসার"
+
+
+def test_portal_page_grievance_contacts():
+    charter, services = services_of("html/portal-citizen-charter.html")
+    assert [(g.serial, g.officer.designation, g.resolution_days) for g in charter.grievance] == [
+        (1, "উপজেলা নির্বাহী অফিসার", 30), (2, "জেলা প্রশাসক", 20)]
+    # fee and time limit written once across both columns (colspan)
+    assert (services[("citizen", 3)].is_free, services[("citizen", 3)].time_limit_days) == (True, 0)
+
+
+@pytest.mark.parametrize("name", ["docx/land-office-charter.docx", "text/land-office-with-grs.txt"])
+def test_land_office_charters(name):
+    charter, services = services_of(name)
+    first = services[("citizen", 1)]
+    assert first.officer.designation == "সহকারী কমিশনার (ভূমি)"
+    assert first.fee_kind == "itemised" and first.time_limit_days == 28
+    assert charter.grievance and charter.grievance[0].officer.designation == "উপজেলা নির্বাহী অফিসার"
