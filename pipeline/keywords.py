@@ -36,7 +36,8 @@ COLUMN_ROLES = [
     ("remarks", ["মন্তব্য", "remarks", "comment"]),
     ("service_name", ["সেবার নাম", "সেবা সমূহ", "সেবাসমূহ", "সেবার বিবরণ", "সেবার ধরন", "সেবা",
                       "name of service", "service name", "name of the service", "service"]),
-    ("serial", ["ক্রমিক", "ক্রঃ", "ক্র.", "ক্র:", "নং", "sl", "serial", "no"]),
+    # ক্রমি: OCR splits ক্রমিক নং as ক্রমি কনং.
+    ("serial", ["ক্রমিক", "ক্রমি", "ক্রঃ", "ক্র.", "ক্র:", "নং", "sl", "serial", "no"]),
 ]
 
 # Columns of the grievance (GRS) table.
@@ -91,7 +92,8 @@ FREE_WORDS = ["বিনামূল্যে", "বিনা মূল্যে
 POLICY_WORDS = ["নীতিমালা", "বিধি মোতাবেক", "বিধি অনুযায়ী", "বিধিমোতাবেক", "সরকার নির্ধারিত",
                 "নির্ধারিত হারে", "সরকারি নিয়মে", "সরকারী নিয়মে", "as per", "according to", "policy",
                 "rules"]
-CURRENCY_WORDS = ["টাকা", "টাঃ", "টা:", "৳", "tk", "taka", "bdt"]
+# ঢাকা: OCR reads টাকা so; it counts only right after an amount, where the city cannot stand.
+CURRENCY_WORDS = ["টাকা", "টাঃ", "টা:", "৳", "tk", "taka", "bdt", "ঢাকা"]
 # Markers that the amounts in a fee cell are alternatives or tiers, not items to add up.
 FEE_TIER_WORDS = ["জরুরি", "জরুরী", "সাধারণ", "সাধারন", "অতি জরুরি", "অতি জরুরী", "অথবা", "বা",
                   "urgent", "normal", "ordinary", "or"]

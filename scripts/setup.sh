@@ -5,11 +5,12 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 python="${PYTHON:-python3}"
 
-need_system() {   # need_system COMMAND DEBIAN_PACKAGE: install it as root, else say what is missing
+need_system() {   # need_system COMMAND "DEBIAN_PACKAGES": install them as root, else say what is missing
   command -v "$1" >/dev/null 2>&1 && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "installing $2 (for $1)" >&2
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$2") >/dev/null \
+    # shellcheck disable=SC2086  # $2 is a list of package names
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $2) >/dev/null \
       || { echo "error: could not install the Debian package $2 (needed for $1)" >&2; return 1; }
   else
     echo "error: '$1' is missing: install the Debian package $2 (sudo apt-get install $2)" >&2

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +16,7 @@ import pdfplumber
 import pytest
 from PIL import Image
 
+from benchmarks.common import bare, levenshtein
 from pipeline import keywords as kw
 from pipeline import ocr
 from pipeline.lexicon import match_role
@@ -61,22 +61,10 @@ def table_rows(blocks: list) -> list[Row]:
     return [row for block in blocks if isinstance(block, Table) for row in block.rows]
 
 
-def edits(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        current = [i]
-        for j, y in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
-        previous = current
-    return previous[-1]
-
-
 def cer(truth: list[list[str]], read_rows: list[list[str]]) -> float:
     """Character error rate over all truth cells (NFC, whitespace ignored)."""
-    def norm(text: str) -> str:
-        return "".join(unicodedata.normalize("NFC", text).split())
-    pairs = [(norm(t), norm(r)) for trow, rrow in zip(truth, read_rows) for t, r in zip(trow, rrow)]
-    return sum(edits(t, r) for t, r in pairs) / sum(len(t) for t, _ in pairs)
+    pairs = [(bare(t), bare(r)) for trow, rrow in zip(truth, read_rows) for t, r in zip(trow, rrow)]
+    return sum(levenshtein(t, r) for t, r in pairs) / sum(len(t) for t, _ in pairs)
 
 
 def header_roles_recognised(truth: list[str], header: list[str]) -> int:

@@ -226,7 +226,8 @@ def test_unruled_table_from_word_alignment():
 # Unreadable input
 # --------------------------------------------------------------------------
 
-def test_scan_gives_finding_and_no_blocks():
+def test_scan_gives_finding_and_no_blocks(monkeypatch):
+    monkeypatch.setattr("pipeline.ocr.available", lambda: False)   # the OCR path is tests/test_ocr.py's
     doc = read("scan.pdf")
     assert doc.blocks == []
     assert [(f.rule, f.severity) for f in doc.findings] == [("page_needs_ocr", "error")]
