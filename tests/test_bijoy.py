@@ -12,9 +12,9 @@ from pipeline.bijoy import (
     is_bijoy_font,
     looks_bijoy,
 )
+from tests.conftest import SAMPLE
 
 PAIRS = pathlib.Path(__file__).parent / "data" / "bijoy_pairs.tsv"
-SAMPLE = pathlib.Path(__file__).resolve().parents[2] / "shared" / "samples" / "lakhai-ict-citizen-charter.txt"
 
 
 def nfc(text):
