@@ -21,7 +21,7 @@ from . import audit as audit_stage
 from . import emit
 from .extract import extract
 from .model import Charter
-from .normalize import normalize
+from .normalize import NotACharterError, normalize
 from .readers.base import ReadError
 from .repair import repair
 from .validate import validate_charter, validate_table
@@ -60,7 +60,7 @@ def process(path: str | Path, source_file: str | None = None) -> Charter:
         repaired = repair(raw)
         stage = "normalize"
         return normalize(repaired, charter_id(source_file), source_file)
-    except ReadError as exc:
+    except (ReadError, NotACharterError) as exc:   # the reasons the stages give, one line each
         raise StageError(stage, str(exc)) from None
     except Exception as exc:  # one bad document must not stop a batch
         raise StageError(stage, f"{type(exc).__name__}: {exc}") from exc

@@ -37,8 +37,14 @@ def _summary_table(summary: Summary) -> str:
 def cmd_run(args) -> int:
     from .api import discover
     bar = _progress(len(discover(args.inputs)))
-    summary = run(args.inputs, args.out, jobs=args.jobs, on_document=lambda _: bar.update(1),
-                  report=lambda line: bar.write(line, file=sys.stderr))
+
+    def report(line: str) -> None:
+        if bar.disable:
+            print(line, file=sys.stderr, flush=True)
+        else:
+            bar.write(line, file=sys.stderr)
+
+    summary = run(args.inputs, args.out, jobs=args.jobs, on_document=lambda _: bar.update(1), report=report)
     bar.close()
     print(_summary_table(summary))
     if summary.documents and not summary.processed:

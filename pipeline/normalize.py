@@ -19,6 +19,10 @@ from .lexicon import (ascii_digits, clean, contains_any, find_designation, fold,
 from .model import (Charter, Finding, GrievanceContact, Line, LogicalRow, Officer, Phone, Provenance,
                     RepairedDocument, RepairedTable, Section, Service)
 
+class NotACharterError(ValueError):
+    """The document reads, but holds nothing of a charter."""
+
+
 # ------------------------------------------------------------------ fees
 
 _AFTER_AMOUNT = regex.compile(r"^\s*(?:\([^)]{1,25}\)\s*)?(?:/\s*[-=]|" + "|".join(
@@ -256,7 +260,16 @@ def normalize(doc: RepairedDocument, charter_id: str, source_file: str) -> Chart
                                             message=f"table {table.index + 1} (pages {table.pages}) under "
                                                     f"'{table.heading}' was not recognised and not emitted"))
     charter.findings += _truncation(charter, doc.blocks)
+    if not _has_charter_content(charter, doc.blocks):
+        raise NotACharterError("no charter content: no service table, charter heading or title found")
     return charter
+
+
+def _has_charter_content(charter: Charter, blocks: list) -> bool:
+    """A blank template still has its headings; a stray file has none of it."""
+    lines = [b.text for b in blocks if isinstance(b, Line)]
+    return bool(charter.sections or charter.grievance or charter.expectations or charter.vision
+                or charter.mission or any(heading_kind(t) or is_charter_title(t) for t in lines))
 
 
 def _truncation(charter: Charter, blocks: list) -> list[Finding]:

@@ -28,6 +28,7 @@ def batch(tmp_path_factory):
     shutil.copy(FIXTURES / "text" / "land-office-with-grs.txt", inputs / "sub" / "land.txt")
     (inputs / "broken.pdf").write_bytes(b"%PDF-1.4\n garbage that is no PDF at all")
     (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "notes.txt").write_text("garbage, not a charter\n", encoding="utf-8")
     lines = []
     summary = run([inputs], root / "out", report=lines.append)
     return summary, root / "out", lines
@@ -39,18 +40,21 @@ def read(out, name):
 
 def test_summary_and_one_line_per_bad_file(batch):
     summary, _, lines = batch
-    assert (summary.documents, summary.processed, summary.failed) == (4, 2, 2)
+    assert (summary.documents, summary.processed, summary.failed) == (5, 2, 3)
     assert summary.services == 17
-    assert sorted(line.split(":")[0] for line in lines) == ["broken.pdf", "empty.txt"]
+    assert sorted(line.split(":")[0] for line in lines) == ["broken.pdf", "empty.txt", "notes.txt"]
     assert all("\n" not in line for line in lines)
 
 
 def test_errors_csv_names_file_stage_reason(batch):
     _, out, _ = batch
     errors = read(out, "errors")
-    assert sorted(errors.file) == ["broken.pdf", "empty.txt"]
-    assert set(errors.stage) == {"extract"}
-    assert errors.set_index("file").reason["empty.txt"] == "empty file"
+    assert sorted(errors.file) == ["broken.pdf", "empty.txt", "notes.txt"]
+    reasons = errors.set_index("file")
+    assert (reasons.stage["empty.txt"], reasons.reason["empty.txt"]) == ("extract", "empty file")
+    assert reasons.reason["broken.pdf"].startswith("not a readable PDF")
+    assert (reasons.stage["notes.txt"], reasons.reason["notes.txt"]) == (
+        "normalize", "no charter content: no service table, charter heading or title found")
 
 
 def test_good_documents_written(batch):
