@@ -4,6 +4,7 @@
     charter validate processed/
     charter audit processed/
     charter explain raw/some-charter.pdf  # every repair decision for one file
+    charter debug raw/some-charter.pdf --page 2 -o page2.png  # the table finder's picture
 """
 from __future__ import annotations
 
@@ -92,6 +93,13 @@ def cmd_explain(args) -> int:
     return 0
 
 
+def cmd_debug(args) -> int:
+    from .readers.pdf import debug_image
+    out = Path(args.out or f"{Path(args.file).stem}-page{args.page}.png")
+    print(debug_image(Path(args.file), args.page, out))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="charter", description="Citizen's Charters to open data.")
     top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -117,6 +125,12 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("explain", help="show every repair decision made for one document")
     p.add_argument("file")
     p.set_defaults(func=cmd_explain)
+
+    p = sub.add_parser("debug", help="save the table finder's picture of one PDF page (cells outlined)")
+    p.add_argument("file")
+    p.add_argument("--page", type=int, default=1)
+    p.add_argument("-o", "--out", help="PNG to write (default: <file>-page<N>.png)")
+    p.set_defaults(func=cmd_debug)
     return top
 
 

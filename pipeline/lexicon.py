@@ -258,3 +258,30 @@ def _is_wrapped_address(left: str, right: str) -> bool:
     joined_host = (left + right).rsplit("@", 1)[-1].split("/")[0].lower()
     return (host.rsplit(".", 1)[-1] not in _KNOWN_TLDS or "." not in host) \
         and joined_host.rsplit(".", 1)[-1] in _KNOWN_TLDS
+
+
+# -------------------------------------------------------------- visual order
+
+_CONSONANT = "[\u0995-\u09b9\u09dc-\u09df\u09ce]\u09bc?"
+_CLUSTER = rf"(?:{_CONSONANT}\u09cd)*{_CONSONANT}"
+_PRE_BASE = "[\u09bf\u09c7\u09c8]"
+_WORD_INITIAL_SIGN = regex.compile(rf"(?<![\u0980-\u09ff]){_PRE_BASE}")
+_SIGN_BEFORE_CLUSTER = regex.compile(rf"({_PRE_BASE})({_CLUSTER})")
+_BENGALI_RUN = regex.compile(r"[\u0980-\u09ff]+")
+
+
+def is_visual_order(text: str) -> bool:
+    """Text extracted in glyph order: ি ে ৈ stand before their consonants (িক for কি).
+
+    In sound text no word starts with a vowel sign; when many do, the whole
+    page was extracted in visual order.
+    """
+    words = len(_BENGALI_RUN.findall(text))
+    initial = len(_WORD_INITIAL_SIGN.findall(text))
+    return initial >= 5 and initial > 0.1 * words
+
+
+def visual_to_logical(text: str) -> str:
+    """Every pre-base vowel sign moved after the consonant cluster it was drawn before;
+    NFC then joins ে + া into ো. Only for text known to be in visual order."""
+    return unicodedata.normalize("NFC", _SIGN_BEFORE_CLUSTER.sub(r"\2\1", text))

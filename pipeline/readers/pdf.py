@@ -20,6 +20,7 @@ from pdfplumber.table import Table as FoundTable
 
 from .. import ocr
 from ..bijoy import is_bijoy_font, looks_bijoy
+from ..lexicon import is_visual_order, visual_to_logical
 from ..model import BBox, Block, Cell, Finding, Line, RawDocument, Row, Table
 from .base import Reader, ReadError, file_sha256
 from .pdftext import group_lines, join_lines, line_bbox, line_text, parse_page
@@ -90,8 +91,19 @@ def read_page(page: Page) -> tuple[list[Block], Optional[Finding]]:
     outside = [c for c in page.chars if not any(_inside(c, bbox) for _, bbox in tables)]
     lines = [Line(text, page.page_number, bbox) for text, bbox in text_lines(outside) if text]
     blocks = _in_reading_order(lines, tables)
+    if is_visual_order(unicodedata.normalize("NFC", "".join(c["text"] for c in page.chars))):
+        _to_logical_order(blocks)
+        finding = finding or Finding("visual_order_text", "info", f"page {page.page_number}: text extracted "
+                                     "in glyph order (িক for কি); vowel signs moved back after their consonants")
     _mark_page_break(blocks, page.page_number)
     return blocks, finding
+
+
+def _to_logical_order(blocks: list[Block]) -> None:
+    for block in blocks:
+        items = [block] if isinstance(block, Line) else [c for r in block.rows for c in r.cells]
+        for item in items:
+            item.text = visual_to_logical(item.text)
 
 
 def _in_reading_order(lines: list[Line], tables: list[tuple[Table, BBox]]) -> list[Block]:
@@ -187,6 +199,8 @@ def text_layer_problem(text: str, has_images: bool) -> Optional[str]:
     if controls > 5:
         return f"{controls} control characters in the text layer"
     text = unicodedata.normalize("NFC", text)
+    if is_visual_order(text):      # glyph order is repairable, not unreadable
+        text = visual_to_logical(text)
     words = len(_BENGALI_WORD.findall(text))
     orphans = len(_ORPHAN_SIGN.findall(text))
     if orphans >= 5 and orphans > 0.1 * words:

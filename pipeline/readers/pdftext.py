@@ -25,7 +25,9 @@ Char = dict[str, Any]
 
 # Bengali dependent vowel signs and marks: they never start a syllable.
 DEPENDENT_SIGNS = "\u09be-\u09cc\u09d7\u0981-\u0983\u09bc\u09cd"
-_SPACE_BEFORE_SIGN = re.compile(f" +([{DEPENDENT_SIGNS}])")
+PRE_BASE_SIGNS = "\u09bf\u09c7\u09c8"
+# Not before ি ে ৈ: in a glyph-order text layer a space there is a word boundary.
+_SPACE_BEFORE_SIGN = re.compile(f" +((?![{PRE_BASE_SIGNS}])[{DEPENDENT_SIGNS}])")
 _HYPHEN_WRAP = re.compile(r"\S-$")
 _TRAILING_DIGITS = re.compile(r"(?<!\d)\d+$")
 _LEADING_DIGITS = re.compile(r"\d+(?![\d।.)])")
@@ -107,7 +109,9 @@ def group_lines(chars: Iterable[Char]) -> list[list[Char]]:
 def _joins_previous(char: Char, previous: Char) -> bool:
     """A combining mark, or a glyph drawn mostly over the previous one."""
     first = char["text"][:1]
-    if first and unicodedata.category(first) in ("Mn", "Mc"):
+    # ি ে ৈ are drawn before their consonant with an advance of their own: in a
+    # glyph-order text layer they open a cluster (geometry decides below).
+    if first and first not in PRE_BASE_SIGNS and unicodedata.category(first) in ("Mn", "Mc"):
         return True
     width = char["x1"] - char["x0"]
     overlap = min(char["x1"], previous["x1"]) - max(char["x0"], previous["x0"])
