@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from pipeline import bijoy_table as T
+from pipeline.lexicon import CLUSTER
 
 # Threshold for looks_bijoy, calibrated on the Bijoy sides of tests/data/bijoy_pairs.tsv (195 of
 # 205 score >= 0.5; the rest are digit-only lines, bare list labels and three short words such as
@@ -156,11 +157,9 @@ def _glyph_map() -> dict[str, str]:
 _GLYPHS = _glyph_map()
 _GLYPH_RE = re.compile("|".join(re.escape(k) for k in sorted(_GLYPHS, key=len, reverse=True)))
 
-_CONS = "[\u0995-\u09b9\u09dc\u09dd\u09df]\u09bc?"
-_CLUSTER = f"{_CONS}(?:\u200d?\u09cd{_CONS})*"
 _KAR = "[\u09be-\u09cc\u09d7]"
-_PRE_RE = re.compile(f"([\ue001-\ue003])(\u0981?)({_CLUSTER})")
-_REPH_RE = re.compile(f"({_CLUSTER})({_KAR}*)\ue004")
+_PRE_RE = re.compile(f"([\ue001-\ue003])(\u0981?)({CLUSTER})")
+_REPH_RE = re.compile(f"({CLUSTER})({_KAR}*)\ue004")
 # Typists put u-kar before ya-/ra-phala (``Zy¨``); Unicode wants the phala first.
 _KAR_PHALA_RE = re.compile(f"({_KAR})(\u09cd[\u09af\u09b0])")
 _CANDRA_KAR_RE = re.compile(f"(\u0981)({_KAR})")

@@ -262,11 +262,12 @@ def _is_wrapped_address(left: str, right: str) -> bool:
 
 # -------------------------------------------------------------- visual order
 
-_CONSONANT = "[\u0995-\u09b9\u09dc-\u09df\u09ce]\u09bc?"
-_CLUSTER = rf"(?:{_CONSONANT}\u09cd)*{_CONSONANT}"
+# A consonant (with nukta) and a conjunct cluster of them (a ZWJ may sit before hasanta).
+CONSONANT = "[\u0995-\u09b9\u09dc-\u09df]\u09bc?"
+CLUSTER = f"{CONSONANT}(?:\u200d?\u09cd{CONSONANT})*"
 _PRE_BASE = "[\u09bf\u09c7\u09c8]"
 _WORD_INITIAL_SIGN = regex.compile(rf"(?<![\u0980-\u09ff]){_PRE_BASE}")
-_SIGN_BEFORE_CLUSTER = regex.compile(rf"({_PRE_BASE})({_CLUSTER})")
+_SIGN_BEFORE_CLUSTER = regex.compile(rf"({_PRE_BASE})({CLUSTER})")
 _BENGALI_RUN = regex.compile(r"[\u0980-\u09ff]+")
 
 
