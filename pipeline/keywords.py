@@ -26,7 +26,7 @@ COLUMN_ROLES = [
     ("officer", ["দায়িত্বপ্রাপ্ত", "দায়িত্ব প্রাপ্ত", "সেবা প্রদানকারী কর্মকর্তা", "কর্মকর্তা",
                  "কর্মচারী", "responsible officer", "officer", "contact person"]),
     ("time_limit", ["সময়সীমা", "সময় সীমা", "সর্বোচ্চ সময়", "সময়", "time limit", "time", "duration"]),
-    ("fee", ["মূল্য", "ফি", "খরচ", "charge", "fee", "cost", "price"]),
+    ("fee", ["মূল্য", "ফি", "খরচ", "পরিশোধ", "charge", "fee", "cost", "price", "payment"]),
     ("forms_location", ["ফরম প্রাপ্তি", "ফরম পাওয়ার", "ফরম প্রাপ্তিস্থান", "where to get the form",
                         "form available"]),
     ("documents", ["কাগজপত্র", "কাগজ পত্র", "প্রাপ্তিস্থান", "দলিলাদি", "documents", "papers"]),
@@ -37,6 +37,9 @@ COLUMN_ROLES = [
     ("service_name", ["সেবার নাম", "সেবা সমূহ", "সেবাসমূহ", "সেবার বিবরণ", "সেবার ধরন", "সেবা",
                       "name of service", "service name", "name of the service", "service"]),
     # ক্রমি: OCR splits ক্রমিক নং as ক্রমি কনং.
+    # Sub-columns of a split officer column ("নাম | পদবি | ফোন | ইমেইল").
+    ("officer", ["পদবি", "মোবাইল", "ফোন", "টেলিফোন", "ইমেইল", "ই-মেইল", "designation", "phone", "mobile",
+                 "email", "e-mail"]),
     ("serial", ["ক্রমিক", "ক্রমি", "ক্রঃ", "ক্র.", "ক্র:", "নং", "sl", "serial", "no"]),
 ]
 

@@ -39,12 +39,14 @@ def _amounts(text: str) -> list[float]:
     return found
 
 
-def parse_fee(text: str) -> tuple[float | None, bool | None, str]:
+def parse_fee(text: str, alternatives: bool = False) -> tuple[float | None, bool | None, str]:
     """(fee_bdt, is_free, fee_kind) from a fee cell.
 
     Free is 0 taka; itemised amounts are added up; tiers and alternatives
     (জরুরি/সাধারণ, অথবা, '/') give their upper bound, like time limits do; a
     rate (প্রতি …, সর্বনিম্ন …) or a policy reference has no single amount.
+    ``alternatives``: the amounts come from sub-rows (ক, খ) of one service, so
+    they are tiers whatever the wording.
     """
     text = clean(text)
     if not text:
@@ -62,7 +64,8 @@ def parse_fee(text: str) -> tuple[float | None, bool | None, str]:
         return None, False, "rate"
     if len(amounts) == 1:
         return amounts[0], amounts[0] == 0, "amount" if amounts[0] else "free"
-    if contains_any(text, kw.FEE_TIER_WORDS) or regex.search(r"\d\s*(?:টাকা)?\s*/\s*[^-=\s]", ascii_digits(text)):
+    if alternatives or contains_any(text, kw.FEE_TIER_WORDS) \
+            or regex.search(r"\d\s*(?:টাকা)?\s*/\s*[^-=\s]", ascii_digits(text)):
         return max(amounts), False, "tiered"
     return sum(amounts), False, "itemised"
 
@@ -302,7 +305,8 @@ def _extra_values(row: LogicalRow) -> dict[str, str]:
 
 def build_service(table: RepairedTable, row: LogicalRow) -> Service:
     values = row.values
-    fee_bdt, is_free, fee_kind = parse_fee(values.get("fee", ""))
+    sub_rows = any(r.action == "joined_subrow" for r in row.repairs)
+    fee_bdt, is_free, fee_kind = parse_fee(values.get("fee", ""), alternatives=sub_rows)
     days, unit = parse_time_limit(values.get("time_limit", ""))
     officer = parse_officer(values.get("officer", ""))
     officer.inferred_from_merged_cell = row.officer_inferred

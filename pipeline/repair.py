@@ -17,6 +17,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+import regex
+
 from . import gazetteer
 from . import keywords as kw
 from .lexicon import (clean, contains_any, find_designation, fold, heading_kind, is_column_number_row,
@@ -177,15 +179,61 @@ def repair_table(table: Table, heading: str, layouts: dict[int, list[str]], inde
         return None
     header_at = next((i for i, r in enumerate(rows[:3]) if _is_header(r.texts(), kw.COLUMN_ROLES)
                       or _is_header(r.texts(), kw.GRIEVANCE_ROLES)), None)
-    header = [clean(t) for t in rows[header_at].texts()] + [""] * width if header_at is not None else None
-    header = header[:width] if header else None
+    header, header_rows = (None, 0) if header_at is None else read_header(rows[header_at:], width)
     kind = _table_kind(heading, header)
     roles = _roles_for(kind, header, width, layouts)
-    body = rows[header_at + 1:] if header_at is not None else rows
-    logical = build_rows(body, roles, table.rows)
+    body = rows[header_at + header_rows:] if header_at is not None else rows
+    logical = merge_split_columns(build_rows(body, roles, table.rows))
     return RepairedTable(kind=kind, heading=clean(heading), section_kind=_section_kind(heading), roles=roles,
                          header_text=header or [], rows=logical, index=index,
                          pages=sorted({p for r in logical for p in r.pages}))
+
+
+def read_header(rows: list[Row], width: int) -> tuple[list[str], int]:
+    """The header's text per column and how many rows it takes.
+
+    A header often takes two rows: "সেবা প্রদানের" over "সময়সীমা", or a group cell
+    "দায়িত্বপ্রাপ্ত কর্মকর্তা" over "নাম | পদবি | ফোন". Rows after the first that come
+    before any numbered row (and are not the ১ ২ ৩ … row) belong to the header.
+    """
+    def texts(row: Row) -> list[str]:
+        cells = _pad(row, width)
+        return fill_from_left([clean(c.text) if c else "" for c in cells], cells)
+
+    header = texts(rows[0])
+    taken = 1
+    for row in rows[1:]:
+        more = texts(row)
+        if is_column_number_row(more) or parse_int(more[0]) is not None or not any(more):
+            break
+        if match_role(header[0], kw.COLUMN_ROLES) != "serial" or not all(map(_label_like, more)):
+            break
+        header = [clean(f"{a} {b}") for a, b in zip(header, more)]
+        taken += 1
+    return header, taken
+
+
+def _label_like(text: str) -> bool:
+    """Short text without numbers: a header label, not a service's data."""
+    return len(text.split()) <= 4 and not regex.search(r"[0-9০-৯]", text)
+
+
+def merge_split_columns(rows: list[LogicalRow]) -> list[LogicalRow]:
+    """Columns that share a role (officer name | designation | phone) make one value."""
+    for row in rows:
+        for role in [r for r in row.values if _base_role(r) != r]:
+            base = _base_role(role)
+            text = row.values.pop(role)
+            if base in row.values and text:
+                row.values[base] = clean(f"{row.values[base]} {text}")
+                row.cells.setdefault(base, []).extend(row.cells.pop(role, []))
+    return rows
+
+
+def _base_role(role: str) -> str:
+    """officer_2 -> officer; column_3 stays itself."""
+    base, _, number = role.rpartition("_")
+    return base if number.isdigit() and base != "column" else role
 
 
 def _roles_for(kind: str, header: list[str] | None, width: int, layouts: dict[int, list[str]]) -> list[str]:
@@ -300,12 +348,14 @@ def _join(target: LogicalRow, values: dict[str, str], cells: dict, index: int, r
         target.values[role] = rejoin_addresses(f"{target.values.get(role, '')} {values[role]}".strip())
         target.cells.setdefault(role, []).extend(cells.get(role, []))
     # Also after a repeated header row, so the page tells, not the row's own flag.
-    where = "after a page break" if row.page > target.pages[-1] else "with an empty serial cell"
+    page_break = row.page > target.pages[-1]
+    where = "after a page break" if page_break else "with an empty serial cell"
     target.rows.append(index)
     if row.page not in target.pages:
         target.pages.append(row.page)
+    # On the same page, a row with no serial is a sub-row (ক, খ) of the service above.
     target.repairs.append(Repair(
-        action="joined_continuation",
+        action="joined_continuation" if page_break else "joined_subrow",
         detail=f"row {index} on page {row.page} ({where}) continues the row above: "
                f"joined cell by cell into {', '.join(joined)}",
         rows=[target.rows[0], index], pages=[target.pages[0], row.page]))

@@ -90,3 +90,17 @@ def test_land_office_charters(name):
     assert first.officer.designation == "সহকারী কমিশনার (ভূমি)"
     assert first.fee_kind == "itemised" and first.time_limit_days == 28
     assert charter.grievance and charter.grievance[0].officer.designation == "উপজেলা নির্বাহী অফিসার"
+
+
+def test_two_row_header_split_officer_columns_and_sub_rows():
+    charter, services = services_of("text/two-row-header-subrows.txt")
+    section = charter.sections[0]
+    assert section.header_text[4] == "সেবা প্রদানের সময়সীমা"          # the header's second row joined
+    assert section.header[:6] == ["serial", "service_name", "documents", "fee", "time_limit", "officer"]
+    first = services[("citizen", 1)]                                   # name | মোবাইল | ইমেইল columns
+    assert (first.officer.name, first.officer.designation) == ("মোঃ আলম", "উপজেলা সমাজসেবা অফিসার")
+    assert first.officer.valid_phones == ["+8801711122334"] and first.officer.emails == ["uss@gmail.com"]
+    second = services[("citizen", 2)]                                  # sub-row (খ) on the same page
+    assert "joined_subrow" in [r.action for r in second.provenance.repairs]
+    assert (second.fee_bdt, second.fee_kind) == (200, "tiered")       # alternatives, not 100 + 200
+    assert len(services) == 2
