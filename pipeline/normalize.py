@@ -180,8 +180,18 @@ def parse_phones(text: str) -> list[Phone]:
     return list(seen.values())
 
 
+# Addresses written against harvesters: name[at]gmail[dot]com, name (at) gmail.com.
+_AT = regex.compile(r"\s*[\[(]\s*at\s*[\])]\s*", regex.IGNORECASE)
+_DOT = regex.compile(r"\s*[\[(]\s*dot\s*[\])]\s*", regex.IGNORECASE)
+
+
+def _deobfuscate(text: str) -> str:
+    return _DOT.sub(".", _AT.sub("@", text))
+
+
 def parse_emails(text: str) -> tuple[list[str], list[str]]:
     """(valid, invalid) addresses, lower-cased, in order of appearance."""
+    text = _deobfuscate(text)
     valid, invalid = [], []
     for address in dict.fromkeys(m.group(0).lower().strip(".") for m in _EMAIL.finditer(text)):
         try:
@@ -209,7 +219,7 @@ def _tidy(text: str) -> str:
 
 def parse_officer(text: str) -> Officer:
     """Name, designation, office, phones and emails out of one officer cell."""
-    text = clean(text)
+    text = _deobfuscate(clean(text))
     emails, invalid_emails = parse_emails(text)
     phones = parse_phones(text)
     rest = _EMAIL.sub(" ", text)

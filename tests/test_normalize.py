@@ -82,6 +82,8 @@ def test_dates_and_short_numbers_are_not_phones():
 def test_emails():
     assert parse_emails("ইমেইলঃ AbdurRahim.DoICT@Gmail.com, ইমেইল: bad@@x") == (["abdurrahim.doict@gmail.com"], [])
     assert parse_emails("uno@lakhai.habiganj.gov.bd") == (["uno@lakhai.habiganj.gov.bd"], [])
+    assert parse_emails("ইমেইলঃ acland.sadar[at]gmail[dot]com") == (["acland.sadar@gmail.com"], [])
+    assert parse_emails("uno (at) mopa.gov.bd") == (["uno@mopa.gov.bd"], [])
 
 
 def test_officer_cell():
