@@ -138,7 +138,7 @@ EMAIL_LABELS = ["ই-মেইল", "ইমেইল", "ই মেইল", "ই�
 FAX_LABELS = ["ফ্যাক্স", "fax"]
 HONORIFICS = ["জনাব", "বেগম", "mr.", "mrs.", "ms."]
 
-# Designations: an optional start word, up to four words of domain (উপজেলা
+# Designations: an optional start word, up to five words of domain (উপজেলা
 # *প্রাণিসম্পদ* কর্মকর্তা, Upazila *ICT* Officer), optional qualifiers, then a head word.
 DESIGNATION_HEADS = [
     "প্রোগ্রামার", "অফিসার", "কর্মকর্তা", "কমিশনার", "পরিচালক", "মহাপরিচালক", "প্রকৌশলী", "সার্ভেয়ার",
@@ -150,6 +150,7 @@ DESIGNATION_HEADS = [
     "লাইব্রেরিয়ান", "গ্রন্থাগারিক", "এসিল্যান্ড", "মুদ্রাক্ষরিক", "প্রশিক্ষক", "ইন্সট্রাক্টর", "সমন্বয়কারী",
     "কো-অর্ডিনেটর", "পরিসংখ্যানবিদ", "বিচারক", "ম্যাজিস্ট্রেট", "সভাপতি", "মেয়র", "কাউন্সিলর",
     "জেলা প্রশাসক", "উপজেলা নির্বাহী অফিসার", "কর্মী", "সহায়িকা", "পরিদর্শিকা", "প্রতিনিধি",
+    "নিয়ন্ত্রক", "অফিসার ইনচার্জ", "ইনচার্জ", "আপা", "officer-in-charge", "controller",
     "programmer", "officer", "commissioner", "director", "engineer", "surveyor", "secretary",
     "chairman", "manager", "assistant", "inspector", "supervisor", "registrar", "operator", "surgeon",
     "instructor", "trainer", "coordinator", "accountant", "cashier", "librarian", "magistrate",

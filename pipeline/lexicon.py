@@ -179,12 +179,12 @@ def _designation_pattern() -> regex.Pattern:
     opener = _alternation(kw.DESIGNATION_STARTS + kw.DESIGNATION_QUALIFIERS)
     head = _alternation(kw.DESIGNATION_HEADS)
     word = r"[^\s,;:।()]+"
-    # A start or domain word, up to three more words, then a head that may end a
+    # A start or domain word, up to five more words, then a head that may end a
     # compound: "উপজেলা নির্বাহী অফিসার", "কৃষি সম্প্রসারণ অফিসার", "ইউনিয়ন সমাজকর্মী",
     # "সহকারী কমিশনার (ভূমি)", "Upazila ICT Officer". The person's name stops
     # before the first such word.
     return regex.compile(
-        rf"(?<!\p{{L}}|\p{{M}})(?:(?:{opener})\s+(?:{word}\s+){{0,3}}?)?[\p{{L}}\p{{M}}]*?(?:{head})"
+        rf"(?<!\p{{L}}|\p{{M}})(?:(?:{opener})\s+(?:{word}\s+){{0,5}}?)?[\p{{L}}\p{{M}}]*?(?:{head})"
         rf"(?!\p{{L}}|\p{{M}})(?:\s*\([^)]{{1,30}}\))?",
         regex.IGNORECASE)
 

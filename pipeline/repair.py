@@ -154,14 +154,15 @@ def _section_kind(heading: str) -> str:
     group_kind = heading_kind(heading) if heading else None
     if group_kind and group_kind[0] == "section":
         return group_kind[1]
-    # A single table under "প্রতিশ্রুত সেবাসমূহ" with no sub-heading serves citizens.
-    return "citizen" if group_kind == ("structure", "services") else "other"
+    # A service table under "প্রতিশ্রুত সেবাসমূহ" alone, or under no heading at all,
+    # is the charter's one table of services to citizens.
+    return "citizen" if group_kind in (("structure", "services"), None) else "other"
 
 
-def _assign_roles(header: list[str], roles_table) -> list[str]:
+def _assign_roles(labels: list[list[str]], roles_table) -> list[str]:
     roles: list[str] = []
-    for i, text in enumerate(header):
-        role = match_role(text, roles_table) or f"column_{i + 1}"
+    for i, column in enumerate(labels):
+        role = header_role(column, roles_table) or f"column_{i + 1}"
         while role in roles:
             role = f"{role}_2" if not role[-1].isdigit() else f"{role[:-1]}{int(role[-1]) + 1}"
         roles.append(role)
@@ -179,9 +180,10 @@ def repair_table(table: Table, heading: str, layouts: dict[int, list[str]], inde
         return None
     header_at = next((i for i, r in enumerate(rows[:3]) if _is_header(r.texts(), kw.COLUMN_ROLES)
                       or _is_header(r.texts(), kw.GRIEVANCE_ROLES)), None)
-    header, header_rows = (None, 0) if header_at is None else read_header(rows[header_at:], width)
+    labels, header_rows = (None, 0) if header_at is None else read_header(rows[header_at:], width)
+    header = [clean(" ".join(parts)) for parts in labels] if labels else None
     kind = _table_kind(heading, header)
-    roles = _roles_for(kind, header, width, layouts)
+    roles = _roles_for(kind, labels, width, layouts)
     body = rows[header_at + header_rows:] if header_at is not None else rows
     logical = merge_split_columns(build_rows(body, roles, table.rows))
     return RepairedTable(kind=kind, heading=clean(heading), section_kind=_section_kind(heading), roles=roles,
@@ -189,33 +191,43 @@ def repair_table(table: Table, heading: str, layouts: dict[int, list[str]], inde
                          pages=sorted({p for r in logical for p in r.pages}))
 
 
-def read_header(rows: list[Row], width: int) -> tuple[list[str], int]:
-    """The header's text per column and how many rows it takes.
+def read_header(rows: list[Row], width: int) -> tuple[list[list[str]], int]:
+    """The header's labels per column, top row first, and how many rows it takes.
 
     A header often takes two rows: "সেবা প্রদানের" over "সময়সীমা", or a group cell
     "দায়িত্বপ্রাপ্ত কর্মকর্তা" over "নাম | পদবি | ফোন". Rows after the first that come
-    before any numbered row (and are not the ১ ২ ৩ … row) belong to the header.
+    before any numbered row (and are not the ১ ২ ৩ … row) and hold only labels
+    belong to the header.
     """
     def texts(row: Row) -> list[str]:
         cells = _pad(row, width)
         return fill_from_left([clean(c.text) if c else "" for c in cells], cells)
 
-    header = texts(rows[0])
-    taken = 1
+    parts = [[t] for t in texts(rows[0])]
     for row in rows[1:]:
         more = texts(row)
         if is_column_number_row(more) or parse_int(more[0]) is not None or not any(more):
             break
-        if match_role(header[0], kw.COLUMN_ROLES) != "serial" or not all(map(_label_like, more)):
+        if match_role(parts[0][0], kw.COLUMN_ROLES) != "serial" or not all(map(_label_like, more)):
             break
-        header = [clean(f"{a} {b}") for a, b in zip(header, more)]
-        taken += 1
-    return header, taken
+        for column, label in zip(parts, more):
+            column.append(label)
+    return parts, len(parts[0])
+
+
+def header_role(labels: list[str], roles_table) -> str | None:
+    """The role of a column from its labels: the lowest (most specific) label that
+    names one, else all of them read together ("সেবার মূল্য ও সময়" over "মূল্য" is a fee)."""
+    for label in reversed(labels):
+        role = match_role(label, roles_table)
+        if role:
+            return role
+    return match_role(" ".join(labels), roles_table)
 
 
 def _label_like(text: str) -> bool:
-    """Short text without numbers: a header label, not a service's data."""
-    return len(text.split()) <= 4 and not regex.search(r"[0-9০-৯]", text)
+    """Short text without numbers: a header label ("(নাম, পদবি, ফোন নম্বর ও ইমেইল)"), not data."""
+    return len(text.split()) <= 8 and not regex.search(r"[0-9০-৯]", text)
 
 
 def merge_split_columns(rows: list[LogicalRow]) -> list[LogicalRow]:
@@ -236,13 +248,14 @@ def _base_role(role: str) -> str:
     return base if number.isdigit() and base != "column" else role
 
 
-def _roles_for(kind: str, header: list[str] | None, width: int, layouts: dict[int, list[str]]) -> list[str]:
+def _roles_for(kind: str, labels: list[list[str]] | None, width: int,
+               layouts: dict[int, list[str]]) -> list[str]:
     if kind == "grievance":
-        return _assign_roles(header, kw.GRIEVANCE_ROLES) if header else _default(kw.GRIEVANCE_LAYOUT, width)
+        return _assign_roles(labels, kw.GRIEVANCE_ROLES) if labels else _default(kw.GRIEVANCE_LAYOUT, width)
     if kind == "expectations":
         return ["serial", "text"] + [f"column_{i + 3}" for i in range(width - 2)] if width >= 2 else ["text"]
-    if header:
-        return _assign_roles(header, kw.COLUMN_ROLES)
+    if labels:
+        return _assign_roles(labels, kw.COLUMN_ROLES)
     return layouts.get(width) or _default(kw.DEFAULT_LAYOUTS.get(width, []), width)
 
 
