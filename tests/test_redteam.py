@@ -21,8 +21,6 @@ KNOWN_LIMITS = {
     # time limit give their upper bounds; the truth lists each sub-row as a service.
     "f04_subrows.pdf": "sub-rows are joined into one service per serial",
     "f04_subrows.docx": "sub-rows are joined into one service per serial",
-    # pdfplumber's text strategy spans the whole page and cuts words at column edges.
-    "f07_borderless.pdf": "tables with no rules at all are not read",
 }
 
 

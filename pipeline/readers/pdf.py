@@ -23,10 +23,10 @@ from ..bijoy import is_bijoy_font, looks_bijoy
 from ..lexicon import is_visual_order, visual_to_logical
 from ..model import BBox, Block, Cell, Finding, Line, RawDocument, Row, Table
 from .base import Reader, ReadError, file_sha256
+from .pdfunruled import unruled_tables
 from .pdftext import group_lines, join_lines, line_bbox, line_text, parse_page
 
 RULED = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
-UNRULED = {"vertical_strategy": "text", "horizontal_strategy": "text"}
 EDGE_TOLERANCE = 3.0
 
 # A vowel sign or hasanta always follows a consonant (or nukta) in sound text.
@@ -243,11 +243,10 @@ def table_settings(page: Page) -> dict:
 
 def read_tables(page: Page) -> list[tuple[Table, BBox]]:
     """Ruled tables; failing those, word-aligned ones that are clearly columnar."""
-    ruled = [to_table(page, t, ruled=True) for t in page.find_tables(table_settings(page))]
+    ruled = [to_table(page, t) for t in page.find_tables(table_settings(page))]
     if ruled:
         return [(table, bbox) for table, bbox in ruled if table.rows]
-    unruled = [to_table(page, t, ruled=False) for t in page.find_tables(UNRULED)]
-    return [(table, bbox) for table, bbox in unruled if _clearly_columnar(table)]
+    return unruled_tables(page.chars, page.page_number)
 
 
 def closing_edges(page: Page) -> list[dict]:
@@ -302,14 +301,7 @@ def _ruled_at(horizontal: list[dict], y: float, x0: float, x1: float) -> bool:
     return covered >= 0.5 * (x1 - x0)
 
 
-def _clearly_columnar(table: Table) -> bool:
-    """3+ rows of 3+ columns, most rows with 2+ filled cells."""
-    filled = [r for r in table.rows if sum(1 for c in r.cells if c.text) >= 2]
-    return len(table.rows) >= 3 and len(table.rows[0].cells) >= 3 \
-        and len(filled) >= 0.6 * len(table.rows)
-
-
-def to_table(page: Page, found: FoundTable, ruled: bool) -> tuple[Table, BBox]:
+def to_table(page: Page, found: FoundTable) -> tuple[Table, BBox]:
     """Rows with text (empty spacer rows dropped) and the box they cover."""
     chars = [c for c in page.chars if _inside(c, found.bbox)]
     rows: list[Row] = []
@@ -320,14 +312,8 @@ def to_table(page: Page, found: FoundTable, ruled: bool) -> tuple[Table, BBox]:
         _mark_span_direction(cells, found_row.cells, starts)
         if not any(c.text for c in cells):
             continue
-        if not ruled and rows and _wrapped_line(boxes[-1], found_row.bbox, cells):
-            rows[-1].cells = [_merge_cells(a, b) for a, b in zip(rows[-1].cells, cells)]
-            boxes[-1] = _union(boxes[-1], found_row.bbox)
-            continue
         rows.append(Row(cells, page.page_number))
         boxes.append(found_row.bbox)
-    if not ruled:
-        rows, boxes = _trim_loose_rows(rows, boxes)
     return Table(rows), (_union(*boxes) if boxes else found.bbox)
 
 
@@ -350,27 +336,6 @@ def _mark_span_direction(cells: list[Cell], boxes: list, starts: list[float]) ->
             reach = box[2]
         elif cell.spanned:
             cell.span_from = "left" if reach is not None and reach > starts[j] + 1 else "above"
-
-
-def _wrapped_line(previous: BBox, bbox: BBox, cells: list[Cell]) -> bool:
-    """Without rules, a line close under the previous with no first cell is a wrap."""
-    return not cells[0].text and bbox[1] - previous[3] < 0.6 * (bbox[3] - bbox[1])
-
-
-def _merge_cells(upper: Cell, lower: Cell) -> Cell:
-    bbox = _union(upper.bbox, lower.bbox) if upper.bbox and lower.bbox else upper.bbox or lower.bbox
-    return Cell(join_lines([upper.text, lower.text]), upper.page, bbox, upper.spanned and lower.spanned)
-
-
-def _trim_loose_rows(rows: list[Row], boxes: list[BBox]) -> tuple[list[Row], list[BBox]]:
-    """Drop single-cell rows (a heading, a footer) from the ends of a word-aligned table."""
-    def loose(row: Row) -> bool:
-        return sum(1 for c in row.cells if c.text) < 2
-    while rows and loose(rows[0]):
-        rows, boxes = rows[1:], boxes[1:]
-    while rows and loose(rows[-1]):
-        rows, boxes = rows[:-1], boxes[:-1]
-    return rows, boxes
 
 
 def _union(*boxes: BBox) -> BBox:
@@ -422,14 +387,18 @@ def _unbreak_words(lines: list[list[dict]], bbox: BBox) -> list[str]:
 # --------------------------------------------------------------------------
 
 def debug_image(path: Path, page_number: int, out_png: Path) -> Path:
-    """Save the table finder's view of one page (edges, cells outlined) as a PNG."""
+    """Save the table finder's view of one page as a PNG: the ruled grid with its
+    edges and cells, or else the cells of the tables read from word alignment."""
     with pdfplumber.open(path) as pdf:
         page = pdf.pages[page_number - 1]
         parse_page(page)
         settings = table_settings(page)
-        if not page.find_tables(settings):
-            settings = UNRULED  # the fallback read_tables would take
         image = page.to_image(resolution=100)
-        image.debug_tablefinder(settings)
+        if page.find_tables(settings):
+            image.debug_tablefinder(settings)
+        else:
+            boxes = [c.bbox for table, _ in unruled_tables(page.chars, page_number)
+                     for row in table.rows for c in row.cells if c.bbox]
+            image.draw_rects(boxes)
         image.save(out_png)
     return Path(out_png)

@@ -1,0 +1,184 @@
+"""Tables drawn without rules: columns from where text starts, rows from serials.
+
+A charter typed as a borderless Word table (or with tabs) has no lines for the
+table finder. Its structure is still on the page: a header line naming the
+columns, every column's text starting at the same x, and each service opening
+with its serial number in the first column. pdfplumber's text strategy, which
+splits columns at every word gap across the whole page, cuts words and takes
+the title and headings into the grid; this reader looks only between a header
+(or the first numbered line) and the next heading.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import keywords as kw
+from ..lexicon import heading_kind, match_role, parse_int
+from ..model import BBox, Cell, Row, Table
+from .pdftext import group_lines, join_lines, line_text
+
+# Word gaps wider than this many font sizes separate columns, not words.
+COLUMN_GAP = 0.9
+WORD_GAP = 0.25
+# x positions within this many points start the same column.
+ALIGN = 4.0
+MIN_HEADER_LABELS = 3
+
+
+@dataclass
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    starts_segment: bool
+
+
+def line_words(line: list[dict]) -> list[Word]:
+    """The words of a line, left to right, each marked when a column gap precedes it."""
+    groups: list[list[dict]] = []
+    for char in sorted(line, key=lambda c: c["x0"]):
+        size = char.get("size") or 10.0
+        if not char["text"].strip():
+            groups.append([])
+        elif groups and groups[-1] and char["x0"] - groups[-1][-1]["x1"] <= WORD_GAP * size:
+            groups[-1].append(char)
+        else:
+            groups.append([char])
+    words: list[Word] = []
+    for group in (g for g in groups if g):
+        ids = {id(c) for c in group}
+        size = max(c.get("size") or 10.0 for c in group)
+        x0 = min(c["x0"] for c in group)
+        gap = x0 - words[-1].x1 if words else float("inf")
+        # line_text takes the glyphs in stream order, which gives the right text
+        words.append(Word(line_text([c for c in line if id(c) in ids]), x0, max(c["x1"] for c in group),
+                          min(c["top"] for c in group), max(c["bottom"] for c in group), gap > COLUMN_GAP * size))
+    return words
+
+
+def segments(words: list[Word]) -> list[list[Word]]:
+    out: list[list[Word]] = []
+    for word in words:
+        if word.starts_segment or not out:
+            out.append([word])
+        else:
+            out[-1].append(word)
+    return out
+
+
+def _text(words: list[Word]) -> str:
+    return " ".join(w.text for w in words)
+
+
+def is_header_line(words: list[Word]) -> bool:
+    named = sum(1 for seg in segments(words) if match_role(_text(seg), kw.COLUMN_ROLES))
+    return named >= MIN_HEADER_LABELS and not _numbered(words)
+
+
+def _numbered(words: list[Word]) -> bool:
+    return bool(words) and parse_int(words[0].text) is not None and len(segments(words)) >= 3
+
+
+def _is_heading(words: list[Word]) -> bool:
+    return len(segments(words)) == 1 and heading_kind(_text(words)) is not None
+
+
+def column_starts(lines: list[list[Word]], header: list[list[Word]]) -> list[float]:
+    """x positions where text starts a segment on at least two lines; a header
+    label counts twice, since the header names every column once."""
+    starts = sorted(w.x0 for words in lines + header for w in words if w.starts_segment)
+    clusters: list[list[float]] = []
+    for x in starts:
+        if clusters and x - clusters[-1][-1] <= ALIGN:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    return [min(c) for c in clusters if len(c) >= 2]
+
+
+def _column(x0: float, starts: list[float]) -> int:
+    return max((i for i, start in enumerate(starts) if start <= x0 + ALIGN), default=0)
+
+
+def zones(lines: list[list[Word]]) -> list[tuple[int, int]]:
+    """(first, end) line ranges holding a table: from a header or numbered line to a heading."""
+    found = []
+    i = 0
+    while i < len(lines):
+        if is_header_line(lines[i]) or _numbered(lines[i]):
+            end = next((j for j in range(i + 1, len(lines)) if _is_heading(lines[j])), len(lines))
+            found.append((i, end))
+            i = end
+        else:
+            i += 1
+    return found
+
+
+def _header_continues(words: list[Word]) -> bool:
+    """A further line of a wrapped header: most of its pieces name a column."""
+    pieces = segments(words)
+    named = sum(1 for seg in pieces if match_role(_text(seg), kw.COLUMN_ROLES))
+    return not _numbered(words) and named * 2 >= len(pieces)
+
+
+def _row_groups(lines: list[list[Word]]) -> list[list[list[Word]]]:
+    """Lines grouped into table rows: the header's lines make one row, each
+    numbered line opens a row, and lines before the first number (the rest of a
+    row cut by the page break) make one row of their own."""
+    header: list[list[list[Word]]] = []
+    rest = lines
+    if lines and is_header_line(lines[0]):
+        size = 1
+        while size < len(lines) and _header_continues(lines[size]):
+            size += 1
+        header, rest = [lines[:size]], lines[size:]
+    body: list[list[list[Word]]] = []
+    for words in rest:
+        if _numbered(words) or not body:
+            body.append([])
+        body[-1].append(words)
+    return header + body
+
+
+def zone_table(lines: list[list[Word]], page_number: int) -> tuple[Table, BBox] | None:
+    groups = _row_groups(lines)
+    header = groups[0] if is_header_line(lines[0]) else []
+    starts = column_starts(lines, header)
+    if len(starts) < 3:
+        return None
+    width = len(starts)
+    rows = []
+    for group in groups:
+        columns: list[list[list[Word]]] = [[] for _ in range(width)]
+        for words in group:
+            by_column: list[list[Word]] = [[] for _ in range(width)]
+            for word in words:
+                by_column[_column(word.x0, starts)].append(word)
+            for column, found in enumerate(by_column):
+                if found:
+                    columns[column].append(found)
+        rows.append(Row([_cell(column, page_number) for column in columns], page_number))
+    boxes = [(w.x0, w.top, w.x1, w.bottom) for words in lines for w in words]
+    bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+    return Table(rows), bbox
+
+
+def _cell(lines: list[list[Word]], page_number: int) -> Cell:
+    if not lines:
+        return Cell("", page_number)
+    words = [w for line in lines for w in line]
+    bbox = (min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words),
+            max(w.bottom for w in words))
+    return Cell(join_lines(_text(line) for line in lines), page_number, tuple(round(v, 2) for v in bbox))
+
+
+def unruled_tables(chars: list[dict], page_number: int) -> list[tuple[Table, BBox]]:
+    lines = [words for words in (line_words(line) for line in group_lines(chars)) if words]
+    tables = []
+    for first, end in zones(lines):
+        found = zone_table(lines[first:end], page_number)
+        if found:
+            tables.append(found)
+    return tables
