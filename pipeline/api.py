@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import hashlib
+import json
 import sys
 import unicodedata
 from dataclasses import dataclass, field
@@ -17,12 +18,13 @@ from typing import Callable, Iterable, Iterator
 import pandas as pd
 import regex
 
+from . import __version__
 from . import audit as audit_stage
 from . import emit
 from .extract import extract
 from .model import Charter
 from .normalize import NotACharterError, normalize
-from .readers.base import ReadError
+from .readers.base import ReadError, file_sha256
 from .repair import repair
 from .validate import validate_charter, validate_table
 
@@ -79,6 +81,7 @@ class Outcome:
 @dataclass
 class Summary:
     documents: int = 0
+    unchanged: int = 0
     processed: int = 0
     failed: int = 0
     services: int = 0
@@ -98,6 +101,18 @@ def discover(inputs: Iterable[str | Path]) -> list[tuple[Path, str]]:
         else:
             found.append((item, item.name))   # a missing path is reported as an error, not skipped
     return found
+
+
+def _unchanged(job: tuple[Path, str], out: Path) -> bool:
+    path, relative = job
+    record = out / emit.CHARTERS_DIR / f"{charter_id(relative)}.json"
+    if not record.exists() or not path.is_file():
+        return False
+    try:
+        previous = json.loads(record.read_text(encoding="utf-8"))
+    except ValueError:
+        return False
+    return (previous.get("source_sha256"), previous.get("pipeline_version")) == (file_sha256(path), __version__)
 
 
 def _process_one(job: tuple[Path, str]) -> Outcome:
@@ -124,16 +139,22 @@ def _error(file: str, stage: str, reason: str) -> dict:
 
 def run(inputs: Iterable[str | Path], out: str | Path, jobs: int = 1,
         on_document: Callable[[Outcome], None] | None = None,
-        report: Callable[[str], None] = lambda line: print(line, file=sys.stderr)) -> Summary:
+        report: Callable[[str], None] = lambda line: print(line, file=sys.stderr),
+        incremental: bool = False) -> Summary:
     """Process every document under ``inputs`` into ``out``.
 
     Each failure is one line through ``report`` and one row of errors.csv; the
     batch goes on. Records are written as they are made; the tables, the audit
     and the data package are rebuilt from all records in ``out`` at the end.
+    ``incremental`` skips a document whose record in ``out`` was made from the
+    same bytes by the same pipeline version.
     """
     out = Path(out)
     work = discover(inputs)
     summary = Summary(documents=len(work), out=str(out))
+    if incremental:
+        work = [job for job in work if not _unchanged(job, out)]
+        summary.unchanged = summary.documents - len(work)
     for outcome in _outcomes(work, jobs):
         _keep(outcome, out, summary, report)
         if on_document:

@@ -29,7 +29,8 @@ def _progress(total: int):
 
 
 def _summary_table(summary: Summary) -> str:
-    rows = [("documents", summary.documents), ("processed", summary.processed), ("failed", summary.failed),
+    rows = [("documents", summary.documents), ("unchanged", summary.unchanged), ("processed", summary.processed),
+            ("failed", summary.failed),
             ("services", summary.services), ("findings", summary.findings), ("errors", len(summary.errors))]
     width = max(len(k) for k, _ in rows)
     return "\n".join(f"  {k:<{width}}  {v:>7}" for k, v in rows) + f"\n  output: {summary.out}"
@@ -45,10 +46,11 @@ def cmd_run(args) -> int:
         else:
             bar.write(line, file=sys.stderr)
 
-    summary = run(args.inputs, args.out, jobs=args.jobs, on_document=lambda _: bar.update(1), report=report)
+    summary = run(args.inputs, args.out, jobs=args.jobs, on_document=lambda _: bar.update(1), report=report,
+                  incremental=args.incremental)
     bar.close()
     print(_summary_table(summary))
-    if summary.documents and not summary.processed:
+    if summary.documents and not summary.processed and not summary.unchanged:
         return 1
     return 1 if args.strict and summary.failed else 0
 
@@ -111,6 +113,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-j", "--jobs", type=int, default=min(4, os.cpu_count() or 1),
                    help="worker processes (default: up to 4)")
     p.add_argument("--strict", action="store_true", help="exit non-zero when any document failed")
+    p.add_argument("--incremental", action="store_true",
+                   help="skip documents whose record was made from the same bytes by this pipeline version")
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("validate", help="re-validate a processed folder against the schemas")

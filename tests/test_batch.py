@@ -178,3 +178,19 @@ def test_parallel_run_matches_serial(tmp_path):
     run(inputs, tmp_path / "serial", jobs=1)
     run(inputs, tmp_path / "parallel", jobs=2)
     assert (tmp_path / "serial" / "services.csv").read_bytes() == (tmp_path / "parallel" / "services.csv").read_bytes()
+
+
+def test_incremental_run_skips_unchanged_documents(tmp_path):
+    inputs = tmp_path / "raw"
+    inputs.mkdir()
+    shutil.copy(SAMPLE, inputs / SAMPLE.name)
+    shutil.copy(FIXTURES / "text" / "land-office-with-grs.txt", inputs / "land.txt")
+    first = run([inputs], tmp_path / "out", report=lambda _: None)
+    (inputs / "land.txt").write_text((inputs / "land.txt").read_text(encoding="utf-8").replace(
+        "২৮ কার্যদিবস", "৩০ কার্যদিবস"), encoding="utf-8")
+    second = run([inputs], tmp_path / "out", report=lambda _: None, incremental=True)
+    assert (first.processed, second.unchanged, second.processed) == (2, 1, 1)
+    services = read(tmp_path / "out", "services")
+    assert services.source_file.value_counts().to_dict() == {SAMPLE.name: 13, "land.txt": 4}
+    land1 = services[(services.source_file == "land.txt") & (services.serial == "1")].iloc[0]
+    assert land1.time_limit_days == "30"          # the changed document was processed again
