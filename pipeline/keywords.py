@@ -97,6 +97,8 @@ POLICY_WORDS = ["নীতিমালা", "বিধি মোতাবেক"
                 "rules"]
 # ঢাকা: OCR reads টাকা so; it counts only right after an amount, where the city cannot stand.
 CURRENCY_WORDS = ["টাকা", "টাঃ", "টা:", "৳", "tk", "taka", "bdt", "ঢাকা"]
+# Written before the amount: ৳ ৫০০, Tk. 500, টাকা ৫০/-.
+CURRENCY_PREFIXES = ["৳", "tk.", "tk", "taka", "bdt", "টাকা"]
 # Markers that the amounts in a fee cell are alternatives or tiers, not items to add up.
 FEE_TIER_WORDS = ["জরুরি", "জরুরী", "সাধারণ", "সাধারন", "অতি জরুরি", "অতি জরুরী", "অথবা", "বা",
                   "urgent", "normal", "ordinary", "or"]
@@ -119,7 +121,7 @@ TIME_UNITS = [
 IMMEDIATE_WORDS = ["তাৎক্ষণিক", "তাৎক্ষনিক", "তাত্ক্ষণিক", "তাতক্ষণিক", "সাথে সাথে", "সঙ্গে সঙ্গে",
                    "সংগে সংগে", "তৎক্ষণাৎ", "immediately", "immediate", "instant", "on the spot"]
 SAME_DAY_WORDS = ["একই দিনে", "একই দিন", "সেদিনই", "same day"]
-RANGE_WORDS = ["থেকে", "হতে", "to", "-", "–"]
+RANGE_WORDS = ["থেকে", "হতে", "to", "-", "–"]     # ৭-১০ কার্যদিবস, ৭ থেকে ১০ দিন
 
 # Bangla number words that appear instead of, or beside, digits.
 NUMBER_WORDS = {

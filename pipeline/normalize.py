@@ -27,7 +27,9 @@ class NotACharterError(ValueError):
 
 _AFTER_AMOUNT = regex.compile(r"^\s*(?:\([^)]{1,25}\)\s*)?(?:/\s*[-=]|" + "|".join(
     regex.escape(w) for w in kw.CURRENCY_WORDS) + r")", regex.IGNORECASE)
-_BEFORE_AMOUNT = regex.compile(r"(?:৳|tk\.?|taka|bdt)\s*$", regex.IGNORECASE)
+_BEFORE_AMOUNT = regex.compile("(?:" + "|".join(regex.escape(w) for w in kw.CURRENCY_PREFIXES) + r")\s*$",
+                               regex.IGNORECASE)
+_CURRENCY = "|".join(regex.escape(w) for w in kw.CURRENCY_WORDS)
 
 
 def _amounts(text: str) -> list[float]:
@@ -65,7 +67,7 @@ def parse_fee(text: str, alternatives: bool = False) -> tuple[float | None, bool
     if len(amounts) == 1:
         return amounts[0], amounts[0] == 0, "amount" if amounts[0] else "free"
     if alternatives or contains_any(text, kw.FEE_TIER_WORDS) \
-            or regex.search(r"\d\s*(?:টাকা)?\s*/\s*[^-=\s]", ascii_digits(text)):
+            or regex.search(rf"\d\s*(?:{_CURRENCY})?\s*/\s*[^-=\s]", ascii_digits(text)):
         return max(amounts), False, "tiered"
     return sum(amounts), False, "itemised"
 
@@ -79,9 +81,10 @@ def _unit_pattern() -> regex.Pattern:
 
 
 _UNITS, _UNIT_WORDS = _unit_pattern()
+_RANGE = "|".join(regex.escape(w) for w in sorted(kw.RANGE_WORDS, key=len, reverse=True))
 _NUMBER_WORD = regex.compile("|".join(regex.escape(w) for w in sorted(kw.NUMBER_WORDS, key=len, reverse=True)))
 _QUANTITY = regex.compile(
-    rf"(?P<low>[0-9০-৯]+|{_NUMBER_WORD.pattern})(?:\s*(?:[-–]|থেকে|হতে|to)\s*(?P<high>[0-9০-৯]+))?"
+    rf"(?P<low>[0-9০-৯]+|{_NUMBER_WORD.pattern})(?:\s*(?:{_RANGE})\s*(?P<high>[0-9০-৯]+))?"
     rf"\s*(?:\([^)]{{1,20}}\)\s*)?(?P<unit>{_UNITS.pattern})", regex.IGNORECASE)
 
 

@@ -28,6 +28,7 @@ from PIL import Image, ImageDraw
 from pdfplumber.page import Page
 from pdfplumber.table import Table as FoundTable
 
+from .lexicon import BENGALI_DIGITS
 from .model import BBox, Block, Cell, Line, Table
 from .readers.pdftext import join_lines
 
@@ -43,7 +44,7 @@ RULE_SHARE = 0.85                        # an edge row of a crop with more ink t
 RULE_BAND = round(3 * SCALE)             # pixels from a crop's side where its rules may lie
 FAINT_INK = 200                          # gray level under which a pixel may be a rule's blurred edge
 MIN_INK = 20                             # ink pixels under which a crop is empty (a dash has more)
-NUMERALS = "০১২৩৪৫৬৭৮৯"
+NUMERALS = BENGALI_DIGITS
 NUMERAL_DPI = 100                        # lone numerals read best small (measured, 10 of 10)
 NUMERAL_HEIGHT = RESOLUTION // 4         # pixels: taller ink is more than one line
 NUMERAL_ASPECT = 2.5                     # up to three digits
