@@ -194,3 +194,22 @@ def test_incremental_run_skips_unchanged_documents(tmp_path):
     assert services.source_file.value_counts().to_dict() == {SAMPLE.name: 13, "land.txt": 4}
     land1 = services[(services.source_file == "land.txt") & (services.serial == "1")].iloc[0]
     assert land1.time_limit_days == "30"          # the changed document was processed again
+
+
+def test_a_service_dearer_than_its_peers_is_audited(tmp_path):
+    """Four offices publish the same charter; one charges five times as much for a service."""
+    source = ROOT / "tests" / "corpus" / "rendered" / "c08-ict-ranisankail-portrait-txt.txt"
+    inputs = tmp_path / "raw"
+    inputs.mkdir()
+    text = source.read_text(encoding="utf-8")
+    for office in ("a", "b", "c"):
+        (inputs / f"{office}.txt").write_text(text, encoding="utf-8")
+    dearer = text.replace("২০০ টাকা", "১০০০ টাকা", 1)      # institutional 6, জাতীয় দিবস উদযাপনে সহযোগিতা
+    assert dearer != text
+    (inputs / "d.txt").write_text(dearer, encoding="utf-8")
+    run([inputs], tmp_path / "out", report=lambda _: None)
+    audit = read(tmp_path / "out", "audit")
+    above = audit[audit.rule == "above_peers"]
+    assert list(zip(above.source_file, above.section, above.serial, above.field)) == [
+        ("d.txt", "institutional", "6", "fee_bdt")]
+    assert "1000 taka against a median of 200" in above.message.iloc[0]
