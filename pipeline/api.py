@@ -29,6 +29,10 @@ from .repair import repair
 from .validate import validate_charter, validate_table
 
 SKIP_NAMES = regex.compile(r"^\.|~$|\.(?:truth\.json|tmp)$")
+# Files a scraped folder holds beside the charters (metadata, code, notes): never a
+# charter, though a text reader would take them for one.
+SKIP_SUFFIXES = {".json", ".csv", ".py", ".js", ".css", ".md", ".yml", ".yaml", ".toml", ".ini", ".cfg",
+                 ".sh", ".log", ".zip", ".gz"}
 
 
 class StageError(Exception):
@@ -91,13 +95,18 @@ class Summary:
 
 
 def discover(inputs: Iterable[str | Path]) -> list[tuple[Path, str]]:
-    """Files under the inputs, each with its path relative to the input it came from."""
+    """Files under the inputs, each with its path relative to the input it came from.
+
+    In a folder, hidden files and files of the types in SKIP_SUFFIXES are left
+    out; a file named on its own is always taken.
+    """
     found = []
     for item in map(Path, inputs):
         if item.is_dir():
             files = sorted(p for p in item.rglob("*") if p.is_file())
             found += [(p, p.relative_to(item).as_posix()) for p in files
-                      if not any(SKIP_NAMES.search(part) for part in p.relative_to(item).parts)]
+                      if not any(SKIP_NAMES.search(part) for part in p.relative_to(item).parts)
+                      and p.suffix.lower() not in SKIP_SUFFIXES]
         else:
             found.append((item, item.name))   # a missing path is reported as an error, not skipped
     return found

@@ -26,7 +26,7 @@ _MJ_SUFFIX = re.compile(r"MJ(?:[-_ ,](?:Bold|Italic|BoldItalic|Regular))*$", re.
 
 # '@' has no Bijoy glyph: any token holding one is an email, whole or cut by a wrap.
 _EMAIL = r"[\w.+-]*@[\w.-]*"
-_URL = r"(?:https?://|www\.)[^\s<>\"]+|\b[\w-]+(?:\.[\w-]+)*\.(?:gov|com|org|net|edu)(?:\.bd)?\b[^\s<>\"]*"
+_URL = r"(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\"]+|\b[\w-]+(?:\.[\w-]+)*\.(?:gov|com|org|net|edu)(?:\.bd)?\b[^\s<>\"]*"
 # Dotted lower-case runs are the pieces of an address cut by a wrap (shafiq.uss.ga).
 _DOTTED = r"\b(?=[\w.]*[a-z])[a-z0-9_]+(?:\.[a-z0-9_]+)+\.?"
 _PROTECTED = re.compile(rf"(?i:{_EMAIL}|{_URL})|{_DOTTED}")

@@ -24,18 +24,18 @@ COLUMN_ROLES = [
     ("superior_officer", ["ঊর্ধ্বতন কর্মকর্তা", "উর্ধ্বতন কর্মকর্তা", "ঊর্ধ্বতন", "উর্ধ্বতন",
                           "প্রতিকারকারী", "superior officer", "appellate"]),
     ("officer", ["দায়িত্বপ্রাপ্ত", "দায়িত্ব প্রাপ্ত", "সেবা প্রদানকারী কর্মকর্তা", "কর্মকর্তা",
-                 "কর্মচারী", "responsible officer", "officer", "contact person"]),
+                 "কর্মচারী", "responsible officer", "officer", "officers", "contact person", "contact"]),
     ("time_limit", ["সময়সীমা", "সময় সীমা", "সর্বোচ্চ সময়", "সময়", "time limit", "time", "duration"]),
-    ("fee", ["মূল্য", "ফি", "খরচ", "পরিশোধ", "charge", "fee", "cost", "price", "payment"]),
+    ("fee", ["মূল্য", "ফি", "খরচ", "পরিশোধ", "charge", "charges", "fee", "fees", "cost", "price", "payment"]),
     ("forms_location", ["ফরম প্রাপ্তি", "ফরম পাওয়ার", "ফরম প্রাপ্তিস্থান", "where to get the form",
                         "form available"]),
-    ("documents", ["কাগজপত্র", "কাগজ পত্র", "প্রাপ্তিস্থান", "দলিলাদি", "documents", "papers"]),
+    ("documents", ["কাগজপত্র", "কাগজ পত্র", "প্রাপ্তিস্থান", "দলিলাদি", "documents", "document", "papers"]),
     ("method", ["পদ্ধতি", "প্রক্রিয়া", "method", "procedure", "process"]),
     ("recipient", ["সেবা গ্রহীতা", "সেবাগ্রহীতা", "recipient"]),
     ("place", ["সেবা প্রদানের স্থান", "প্রদানের স্থান", "place of service"]),
     ("remarks", ["মন্তব্য", "remarks", "comment"]),
     ("service_name", ["সেবার নাম", "সেবা সমূহ", "সেবাসমূহ", "সেবার বিবরণ", "সেবার ধরন", "সেবা",
-                      "name of service", "service name", "name of the service", "service"]),
+                      "name of service", "service name", "name of the service", "service", "services"]),
     # ক্রমি: OCR splits ক্রমিক নং as ক্রমি কনং.
     # Sub-columns of a split officer column ("নাম | পদবি | ফোন | ইমেইল").
     ("officer", ["পদবি", "মোবাইল", "ফোন", "টেলিফোন", "ইমেইল", "ই-মেইল", "designation", "phone", "mobile",
@@ -91,7 +91,8 @@ OFFICE_WORDS = ["কার্যালয়", "অফিস", "পরিষদ"
 # ---------------------------------------------------------------- fees
 FREE_WORDS = ["বিনামূল্যে", "বিনা মূল্যে", "বিনামুল্যে", "বিনা মুল্যে", "বিনা খরচে", "বিনাখরচে", "ফ্রি",
               "কোন ফি নেই", "কোনো ফি নেই", "কোন ফি নাই", "কোনো ফি নাই", "ফি নাই", "ফি নেই",
-              "free of cost", "free of charge", "free", "no fee", "no charge"]
+              "প্রযোজ্য নয়", "প্রযোজ্য নহে", "free of cost", "free of charge", "free", "no fee", "no charge",
+              "not applicable"]
 POLICY_WORDS = ["নীতিমালা", "বিধি মোতাবেক", "বিধি অনুযায়ী", "বিধিমোতাবেক", "সরকার নির্ধারিত",
                 "নির্ধারিত হারে", "সরকারি নিয়মে", "সরকারী নিয়মে", "as per", "according to", "policy",
                 "rules"]
@@ -138,6 +139,8 @@ PHONE_LABELS = ["মোবাইল নম্বর", "মোবাইল নং
                 "টেলি", "সেল", "mobile", "mob", "cell", "phone", "tel", "telephone"]
 EMAIL_LABELS = ["ই-মেইল", "ইমেইল", "ই মেইল", "ইমেল", "e-mail", "email", "mail"]
 FAX_LABELS = ["ফ্যাক্স", "fax"]
+# Which line a number is, written in brackets after it: (অফিস), (বাসা), (office).
+PHONE_QUALIFIERS = ["অফিস", "বাসা", "বাসভবন", "মোবাইল", "office", "home", "residence", "res", "mobile"]
 HONORIFICS = ["জনাব", "বেগম", "mr.", "mrs.", "ms."]
 
 # Designations: an optional start word, up to five words of domain (উপজেলা

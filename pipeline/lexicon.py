@@ -23,15 +23,23 @@ _SPACE = regex.compile(r"\s+")
 _GARBLE = regex.compile("|".join(map(regex.escape, sorted(kw.GARBLES, key=len, reverse=True))))
 
 
+# Typists' look-alikes: ৷ (U+09F7, a currency numerator) for the danda, and a
+# Latin o/O for the digit ০ inside a Bengali number (১oo টাকা).
+_LOOKALIKE_DANDA = str.maketrans({"\u09f7": "\u0964"})
+_LATIN_O_ZERO = regex.compile(r"(?<=[০-৯])[oO]+|[oO]+(?=[০-৯])")
+
+
 def clean(text: str | None) -> str:
-    """NFC, invisible characters removed, known garbles fixed, whitespace collapsed.
+    """NFC, invisible characters removed, look-alikes and known garbles fixed,
+    whitespace collapsed.
 
     NFC decomposes the precomposed nukta letters (U+09DC/09DD/09DF) into base +
     nukta, so NFC is the one form used for ড় ঢ় য় everywhere.
     """
     if not text:
         return ""
-    text = text.replace(*_KHANDA_TA).translate(_INVISIBLE)
+    text = text.replace(*_KHANDA_TA).translate(_INVISIBLE).translate(_LOOKALIKE_DANDA)
+    text = _LATIN_O_ZERO.sub(lambda m: "০" * len(m.group(0)), text)
     text = unicodedata.normalize("NFC", text)
     text = _GARBLE.sub(lambda m: kw.GARBLES[m.group(0)], text)
     return _SPACE.sub(" ", text).strip()

@@ -106,11 +106,18 @@ def parse_time_limit(text: str) -> tuple[float | None, str | None]:
     """
     text = clean(text)
     terms: list[tuple[float, str]] = []
+    previous: tuple[int, float] | None = None          # (end, days per unit) of the last term
     for m in _QUANTITY.finditer(text):
         unit, per_day = _unit_of(m)
         amount = _quantity(m.group("high") or m.group("low"))
         days = amount * per_day
-        terms.append((float(math.ceil(days)) if per_day < 1 else days, unit))
+        days = float(math.ceil(days)) if per_day < 1 else days
+        # '৩ মাস ১৫ দিন' is one duration: a smaller unit right after a larger one adds to it.
+        if previous and not text[previous[0]:m.start()].strip() and per_day < previous[1]:
+            terms[-1] = (terms[-1][0] + days, terms[-1][1])
+        else:
+            terms.append((days, unit))
+        previous = (m.end(), per_day)
     if contains_any(text, kw.SAME_DAY_WORDS):
         terms.append((1.0, "same_day"))
     if contains_any(text, kw.IMMEDIATE_WORDS):
@@ -220,12 +227,28 @@ def _tidy(text: str) -> str:
     return clean(regex.sub(r"^[\s,;:।\-–/]+|[\s,;:\-–/]+$", "", text))
 
 
+_PHONE_QUALIFIER = regex.compile(r"\(\s*(?:" + "|".join(regex.escape(w) for w in kw.PHONE_QUALIFIERS) + r")\s*\)",
+                              regex.IGNORECASE)
+_ITEM_START = regex.compile(r"(?:^|\s)[0-9০-৯]{1,2}\s*[।.)]\s+")
+
+
+def first_officer(text: str) -> str:
+    """The first of several officers listed in one cell ('১। … সহকারী কমিশনার (ভূমি)
+    ২। … কানুনগো'): a service record has one responsible officer, and the others'
+    phones must not be taken for theirs."""
+    items = [item for item in _ITEM_START.split(text) if item.strip()]
+    if len(items) >= 2 and sum(1 for item in items if find_designation(item)) >= 2:
+        return items[0]
+    return _ITEM_START.sub(" ", text, count=1) if _ITEM_START.match(text) else text
+
+
 def parse_officer(text: str) -> Officer:
     """Name, designation, office, phones and emails out of one officer cell."""
-    text = _deobfuscate(clean(text))
+    raw = _deobfuscate(clean(text))
+    text = clean(first_officer(raw))
     emails, invalid_emails = parse_emails(text)
     phones = parse_phones(text)
-    rest = _EMAIL.sub(" ", text)
+    rest = _PHONE_QUALIFIER.sub(" ", _EMAIL.sub(" ", text)) if phones else _EMAIL.sub(" ", text)
     for phone in phones:
         rest = rest.replace(phone.raw, " ")
     rest = clean(_LABELS.sub(" ", rest))
@@ -236,7 +259,7 @@ def parse_officer(text: str) -> Officer:
         name, designation, office = rest, "", ""
     else:
         name, designation, office = "", "", rest
-    return Officer(raw=text, name=_HONORIFIC.sub("", _tidy(name)), designation=_tidy(designation),
+    return Officer(raw=raw, name=_HONORIFIC.sub("", _tidy(name)), designation=_tidy(designation),
                    office=_tidy(office), phones=phones, emails=emails, invalid_emails=invalid_emails)
 
 

@@ -1,4 +1,4 @@
-"""Layouts written to break the pipeline (tests/fixtures/redteam_*): each file is one
+"""Layouts written to break the pipeline (tests/fixtures/redteam*): each file is one
 variation the rendered corpus lacks, with a truth a careful person would enter.
 
 Known limits are strict xfails: they fail the suite the day they start passing.
@@ -25,7 +25,7 @@ KNOWN_LIMITS = {
 
 
 def inputs():
-    for truth in sorted(FIXTURES.glob("redteam_*/*.truth.json")):
+    for truth in sorted(FIXTURES.glob("redteam*/*.truth.json")):
         for source in sorted(truth.parent.glob(truth.name.replace(".truth.json", ".*"))):
             if source.suffix not in (".pdf", ".html", ".htm", ".txt", ".docx"):
                 continue
