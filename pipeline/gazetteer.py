@@ -59,10 +59,21 @@ def starts_with_place(text: str) -> bool:
     return _name_pattern().match(fold(text)) is not None
 
 
-def _mentioned(level: str, folded: str) -> list[Place]:
+# Spellings that vary between offices and the gazetteer: ড়/র, ী/ি, ূ/ু, ণ/ন, শ/ষ/স, ঁ.
+_LOOSE = [("\u09a1\u09bc", "\u09b0"), ("\u09a2\u09bc", "\u09b0"), ("\u09c0", "\u09bf"), ("\u09c2", "\u09c1"),
+          ("\u09a3", "\u09a8"), ("\u09b6", "\u09b8"), ("\u09b7", "\u09b8"), ("\u0981", "")]
+
+
+def loose(folded: str) -> str:
+    for variant, base in _LOOSE:
+        folded = folded.replace(variant, base)
+    return folded
+
+
+def _mentioned(level: str, folded: str, key=fold) -> list[Place]:
     found = []
     for place in places()[level]:
-        for name in (fold(place.name_bn), fold(place.name_en)):
+        for name in (key(place.name_bn), key(place.name_en)):
             if name and regex.search(rf"(?<!\p{{L}}|\p{{M}}){regex.escape(name)}(?!\p{{L}}|\p{{M}})", folded):
                 found.append(place)
                 break
@@ -74,7 +85,8 @@ def resolve(text: str, website: str = "") -> Location:
     folded = fold(text)
     host = _host(website) if website else ""
     districts = _mentioned("district", folded)
-    upazilas = _mentioned("upazila", folded)
+    # A name spelled unlike the gazetteer is tried in its loose form, after the exact ones.
+    upazilas = _mentioned("upazila", folded) or _mentioned("upazila", loose(folded), key=lambda n: loose(fold(n)))
     by_host = [p for p in places()["upazila"] + places()["district"] if host and p.host == host]
     district_ids = {d.id for d in districts}
     # An upazila whose district is also named beats one that merely shares a name.

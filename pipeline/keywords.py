@@ -47,6 +47,7 @@ COLUMN_ROLES = [
 GRIEVANCE_ROLES = [
     ("resolution", ["নিষ্পত্তির সময়", "নিষ্পত্তি", "সময়সীমা", "resolution", "time"]),
     ("address", ["যোগাযোগের ঠিকানা", "ঠিকানা", "address"]),
+    ("contact", ["ফোন", "মোবাইল", "টেলিফোন", "ইমেইল", "ই-মেইল", "phone", "mobile", "email", "e-mail"]),
     ("officer", ["কার সঙ্গে", "কার সাথে", "কর্মকর্তা", "whom", "officer"]),
     ("when", ["কখন", "when"]),
     ("serial", ["ক্রমিক", "নং", "sl", "no"]),

@@ -339,6 +339,10 @@ def _extra_values(row: LogicalRow) -> dict[str, str]:
     return {k: v for k, v in row.values.items() if k not in main and v}
 
 
+# '*' or '†' after a service's name points to a footnote under the table.
+_FOOTNOTE = regex.compile(r"\s*[*†‡]+$")
+
+
 def build_service(table: RepairedTable, row: LogicalRow) -> Service:
     values = row.values
     sub_rows = any(r.action == "joined_subrow" for r in row.repairs)
@@ -349,7 +353,7 @@ def build_service(table: RepairedTable, row: LogicalRow) -> Service:
     superior = values.get("superior_officer")
     return Service(
         section=table.section_kind, serial=parse_int(values.get("serial", "")), serial_text=values.get("serial", ""),
-        name=values.get("service_name", ""), delivery_method=split_items(values.get("method", "")),
+        name=_FOOTNOTE.sub("", values.get("service_name", "")), delivery_method=split_items(values.get("method", "")),
         delivery_method_text=values.get("method", ""), required_documents=values.get("documents", ""),
         fee_text=values.get("fee", ""), fee_bdt=fee_bdt, fee_kind=fee_kind, is_free=is_free,
         time_limit_text=values.get("time_limit", ""), time_limit_days=days, time_limit_unit=unit,
@@ -368,7 +372,7 @@ def build_grievance(row: LogicalRow) -> GrievanceContact:
     # "অভিযোগ নিষ্পত্তি কর্মকর্তা (অনিক)" names the role, not the person; the person
     # and their contacts are as often in the address column as in the officer one.
     person = _GRS_ROLE.sub(" ", row.values.get("officer", ""))
-    officer = parse_officer(f"{person} {row.values.get('address', '')}")
+    officer = parse_officer(f"{person} {row.values.get('address', '')} {row.values.get('contact', '')}")
     return GrievanceContact(serial=parse_int(row.values.get("serial", "")), when=row.values.get("when", ""),
                             officer=officer, address=row.values.get("address", ""),
                             resolution_text=row.values.get("resolution", ""), resolution_days=days,

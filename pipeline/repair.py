@@ -178,8 +178,12 @@ def repair_table(table: Table, heading: str, layouts: dict[int, list[str]], inde
     rows = [r for r in table.rows if any(clean(c.text) for c in r.cells)]
     if not rows or width < 2:
         return None
+    # A header stands above the data: one found under numbered rows is a repeat
+    # from a later page (the table began under a heading row, without its own).
     header_at = next((i for i, r in enumerate(rows[:3]) if _is_header(r.texts(), kw.COLUMN_ROLES)
                       or _is_header(r.texts(), kw.GRIEVANCE_ROLES)), None)
+    if header_at and any(parse_int(r.texts()[0]) is not None for r in rows[:header_at]):
+        header_at = None
     labels, header_rows = (None, 0) if header_at is None else read_header(rows[header_at:], width)
     header = [clean(" ".join(parts)) for parts in labels] if labels else None
     kind = _table_kind(heading, header)

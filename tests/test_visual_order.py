@@ -11,6 +11,9 @@ def test_visual_to_logical_words():
     assert visual_to_logical("েকার্ট") == "কোর্ট"            # ে + ক + া joins into ো
     assert visual_to_logical("পদ্ধিত") == "পদ্ধতি"
     assert visual_to_logical("েক্ষেত্র") == "ক্ষেত্রে"
+    assert visual_to_logical("কমর্কতর্া") == "কর্মকর্তা"        # the reph comes after its cluster
+    assert visual_to_logical("সািটর্ফাইড") == "সার্টিফাইড"
+    assert visual_to_logical("প্রদান") == "প্রদান"              # র-ফলা is no reph
 
 
 def test_detection_needs_word_initial_signs():

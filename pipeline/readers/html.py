@@ -262,13 +262,24 @@ def read_blocks(container: lxml.html.HtmlElement) -> list[Block]:
             continue
         flush()
         if kind == TABLE:
+            caption = value.find("caption")
+            # A caption often is the table's section heading ("প্রাতিষ্ঠানিক সেবা").
+            if caption is not None and tidy_text(caption.text_content()):
+                blocks.append(Line(text=tidy_text(caption.text_content()), page=1))
             blocks.append(read_table(value))
     flush()
     return blocks
 
 
+_FOOTNOTE_MARK = re.compile(r"[\s*†‡০-৯0-9]*")
+
+
 def _cell_text(cell: lxml.html.HtmlElement) -> str:
-    """A cell's text with <br>, <p>, <li> and inner-table cell boundaries as single spaces."""
+    """A cell's text with <br>, <p>, <li> and inner-table cell boundaries as single spaces;
+    a superscript footnote mark (<sup>১</sup>, <sup>*</sup>) is not part of it."""
+    for sup in cell.iter("sup"):
+        if _FOOTNOTE_MARK.fullmatch(sup.text_content() or ""):
+            sup.drop_tree()
     return tidy_text("".join(v if k == TEXT else " " for k, v in _tokens(cell, flatten=True)))
 
 
