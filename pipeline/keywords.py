@@ -90,11 +90,11 @@ DEPARTMENT_WORDS = ["মন্ত্রণালয়", "অধিদপ্ত�
 OFFICE_WORDS = ["কার্যালয়", "অফিস", "পরিষদ", "কমপ্লেক্স", "office", "complex"]
 
 # ---------------------------------------------------------------- fees
-FREE_WORDS = ["বিনামূল্যে", "বিনা মূল্যে", "বিনামুল্যে", "বিনা মুল্যে", "বিনা খরচে", "বিনাখরচে", "ফ্রি",
+FREE_WORDS = ["কোন ফি লাগে না", "ফি লাগে না", "বিনা ফিতে", "বিনা ফি-তে", "বিনা ফি", "বিনামূল্যে", "বিনা মূল্যে", "বিনামুল্যে", "বিনা মুল্যে", "বিনা খরচে", "বিনাখরচে", "ফ্রি",
               "কোন ফি নেই", "কোনো ফি নেই", "কোন ফি নাই", "কোনো ফি নাই", "ফি নাই", "ফি নেই",
               "প্রযোজ্য নয়", "প্রযোজ্য নহে", "free of cost", "free of charge", "free", "no fee", "no charge",
               "not applicable"]
-POLICY_WORDS = ["নীতিমালা", "বিধি মোতাবেক", "বিধি অনুযায়ী", "বিধিমোতাবেক", "সরকার নির্ধারিত",
+POLICY_WORDS = ["বিধিমালা", "পরিপত্র", "নির্ধারিত ফি", "নিয়ম অনুযায়ী", "নিয়মানুযায়ী", "নীতিমালা", "বিধি মোতাবেক", "বিধি অনুযায়ী", "বিধিমোতাবেক", "সরকার নির্ধারিত",
                 "নির্ধারিত হারে", "সরকারি নিয়মে", "সরকারী নিয়মে", "as per", "according to", "policy",
                 "rules"]
 # ঢাকা: OCR reads টাকা so; it counts only right after an amount, where the city cannot stand.
@@ -102,16 +102,16 @@ CURRENCY_WORDS = ["টাকা", "টাঃ", "টা:", "৳", "tk", "taka", "
 # Written before the amount: ৳ ৫০০, Tk. 500, টাকা ৫০/-.
 CURRENCY_PREFIXES = ["৳", "tk.", "tk", "taka", "bdt", "টাকা"]
 # Markers that the amounts in a fee cell are alternatives or tiers, not items to add up.
-FEE_TIER_WORDS = ["জরুরি", "জরুরী", "সাধারণ", "সাধারন", "অতি জরুরি", "অতি জরুরী", "অথবা", "বা",
+FEE_TIER_WORDS = ["ক্ষেত্রে", "জরুরি", "জরুরী", "সাধারণ", "সাধারন", "অতি জরুরি", "অতি জরুরী", "অথবা", "বা",
                   "urgent", "normal", "ordinary", "or"]
 # Markers that an amount is a rate or a bound, so the total depends on the case.
-FEE_RATE_WORDS = ["প্রতি", "হারে", "সর্বনিম্ন", "সর্বোচ্চ", "শতকরা", "%", "per", "minimum", "maximum",
+FEE_RATE_WORDS = ["ন্যূনতম", "পৃষ্ঠা", "প্রতি", "হারে", "সর্বনিম্ন", "সর্বোচ্চ", "শতকরা", "%", "per", "minimum", "maximum",
                   "rate"]
 
 # ---------------------------------------------------------------- time limits
 # unit -> (words, days per unit); "immediate" has no number.
 TIME_UNITS = [
-    ("working_day", ["কার্যদিবস", "কার্য দিবস", "কর্মদিবস", "কর্ম দিবস", "working days", "working day",
+    ("working_day", ["কার্যদিবস", "কার্য দিবস", "কার্য-দিবস", "কার্য্যদিবস", "কাযদিবস", "কর্ম-দিবস", "কর্মদিবস", "কর্ম দিবস", "working days", "working day",
                      "work days", "workdays", "business days"], 1),
     ("month", ["মাস", "months", "month"], 30),
     ("week", ["সপ্তাহ", "weeks", "week"], 7),
@@ -136,13 +136,21 @@ NUMBER_WORDS = {
 }
 
 # ---------------------------------------------------------------- officers and contacts
-PHONE_LABELS = ["মোবাইল নম্বর", "মোবাইল নং", "মোবাইল", "মোবা", "ফোন নম্বর", "ফোন নং", "ফোন", "টেলিফোন",
+PHONE_LABELS = ["ফোঃ", "ph", "মোবাইল নম্বর", "মোবাইল নং", "মোবাইল", "মোবা", "ফোন নম্বর", "ফোন নং", "ফোন", "টেলিফোন",
                 "টেলি", "সেল", "mobile", "mob", "cell", "phone", "tel", "telephone"]
 EMAIL_LABELS = ["ই-মেইল", "ইমেইল", "ই মেইল", "ইমেল", "e-mail", "email", "mail"]
 FAX_LABELS = ["ফ্যাক্স", "fax"]
 # Which line a number is, written in brackets after it: (অফিস), (বাসা), (office).
 PHONE_QUALIFIERS = ["অফিস", "বাসা", "বাসভবন", "মোবাইল", "office", "home", "residence", "res", "mobile"]
 HONORIFICS = ["জনাব", "বেগম", "mr.", "mrs.", "ms."]
+# Words that open a person's name: a cell that gives the designation first
+# ('উপজেলা কৃষি অফিসার মোঃ মাহমুদুল হাসান') is read by them.
+NAME_PREFIXES = ["জনাব", "বেগম", "মোঃ", "মো:", "মোহাম্মদ", "মোছাঃ", "মোসাঃ", "ডাঃ", "ডা.", "md.", "md",
+                 "mohammad", "dr.", "mr.", "mrs."]
+# Field names typed into an officer cell: 'নাম: …, পদবি: …'.
+FIELD_LABELS = ["নাম", "পদবি", "পদবী", "name", "designation"]
+# A VAT note inside a fee ('(১৫% ভ্যাট সহ)') is no rate.
+VAT_WORDS = ["ভ্যাট", "vat"]
 
 # Designations: an optional start word, up to five words of domain (উপজেলা
 # *প্রাণিসম্পদ* কর্মকর্তা, Upazila *ICT* Officer), optional qualifiers, then a head word.
@@ -157,6 +165,7 @@ DESIGNATION_HEADS = [
     "কো-অর্ডিনেটর", "পরিসংখ্যানবিদ", "বিচারক", "ম্যাজিস্ট্রেট", "সভাপতি", "মেয়র", "কাউন্সিলর",
     "জেলা প্রশাসক", "উপজেলা নির্বাহী অফিসার", "কর্মী", "সহায়িকা", "পরিদর্শিকা", "প্রতিনিধি",
     "নিয়ন্ত্রক", "অফিসার ইনচার্জ", "ইনচার্জ", "আপা", "officer-in-charge", "controller",
+    "পোস্টমাস্টার", "সুপার", "এনালিস্ট", "পরিদর্শক", "সার্জন",
     "programmer", "officer", "commissioner", "director", "engineer", "surveyor", "secretary",
     "chairman", "manager", "assistant", "inspector", "supervisor", "registrar", "operator", "surgeon",
     "instructor", "trainer", "coordinator", "accountant", "cashier", "librarian", "magistrate",
@@ -164,7 +173,8 @@ DESIGNATION_HEADS = [
 ]
 DESIGNATION_STARTS = [
     "সহকারী", "উপ-সহকারী", "উপসহকারী", "উপ", "সিনিয়র", "জ্যেষ্ঠ", "অতিরিক্ত", "ভারপ্রাপ্ত", "প্রধান",
-    "উপজেলা", "জেলা", "বিভাগীয়", "আঞ্চলিক", "ইউনিয়ন", "ইউপি", "পৌর",
+    "উপজেলা", "জেলা", "বিভাগীয়", "আঞ্চলিক", "ইউনিয়ন", "ইউপি", "পৌর", "থানা", "স্টেশন", "আবাসিক",
+    "সিভিল", "সিস্টেম", "মোটরযান", "পুলিশ",
     "upazila", "district", "divisional", "union", "assistant", "deputy", "senior", "additional",
     "sub-assistant", "acting", "chief", "executive",
 ]

@@ -196,11 +196,11 @@ def _designation_pattern() -> regex.Pattern:
     head = _alternation(kw.DESIGNATION_HEADS)
     word = r"[^\s,;:।()]+"
     # A start or domain word, up to five more words, then a head that may end a
-    # compound: "উপজেলা নির্বাহী অফিসার", "কৃষি সম্প্রসারণ অফিসার", "ইউনিয়ন সমাজকর্মী",
+    # compound, the longest such title: "উপজেলা নির্বাহী অফিসার", "ইউনিয়ন ভূমি সহকারী কর্মকর্তা",
     # "সহকারী কমিশনার (ভূমি)", "Upazila ICT Officer". The person's name stops
     # before the first such word.
     return regex.compile(
-        rf"(?<!\p{{L}}|\p{{M}})(?:(?:{opener})\s+(?:{word}\s+){{0,5}}?)?[\p{{L}}\p{{M}}]*?(?:{head})"
+        rf"(?<!\p{{L}}|\p{{M}})(?:(?:{opener})\s+(?:{word}\s+){{0,5}})?[\p{{L}}\p{{M}}]*?(?:{head})"
         rf"(?!\p{{L}}|\p{{M}})(?:\s*\([^)]{{1,30}}\))?",
         regex.IGNORECASE)
 
@@ -213,7 +213,8 @@ def find_designation(text: str) -> regex.Match | None:
 @functools.lru_cache(maxsize=1)
 def _contact_label_pattern() -> regex.Pattern:
     labels = _alternation(kw.PHONE_LABELS + kw.EMAIL_LABELS + kw.FAX_LABELS)
-    return regex.compile(rf"^(?:{labels})", regex.IGNORECASE)
+    # Not the start of a word: মোবারক is a name, not মোবা + রক (ঃ may follow: মোবাঃ).
+    return regex.compile(rf"^(?:{labels})(?![\p{{L}}\p{{M}}--[ঃ]])", regex.IGNORECASE | regex.V1)
 
 
 def starts_with_contact(text: str) -> bool:

@@ -30,6 +30,10 @@ _AFTER_AMOUNT = regex.compile(r"^\s*(?:\([^)]{1,25}\)\s*)?(?:/\s*[-=]|" + "|".jo
 _BEFORE_AMOUNT = regex.compile("(?:" + "|".join(regex.escape(w) for w in kw.CURRENCY_PREFIXES) + r")\s*$",
                                regex.IGNORECASE)
 _CURRENCY = "|".join(regex.escape(w) for w in kw.CURRENCY_WORDS)
+_VAT_NOTE = regex.compile(r"[0-9০-৯.]+\s*%\s*(?:" + "|".join(regex.escape(w) for w in kw.VAT_WORDS) + ")",
+                          regex.IGNORECASE)
+# (ক) … (খ) … labels alternatives within one cell.
+_SUB_LABELS = regex.compile(rf"(?:^|\s)\(?[{kw.LIST_MARKER_LETTERS}]\)")
 
 
 def _amounts(text: str) -> list[float]:
@@ -57,16 +61,19 @@ def parse_fee(text: str, alternatives: bool = False) -> tuple[float | None, bool
     if not amounts and (bare := parse_int(text)) is not None:
         amounts = [float(bare)]
     free = contains_any(text, kw.FREE_WORDS)
+    rate = contains_any(_VAT_NOTE.sub(" ", text), kw.FEE_RATE_WORDS)
     if not amounts:
         if free:
             return 0.0, True, "free"
+        if rate:
+            return None, False, "rate"
         return None, False if contains_any(text, kw.POLICY_WORDS) else None, \
             "policy" if contains_any(text, kw.POLICY_WORDS) else "unspecified"
-    if contains_any(text, kw.FEE_RATE_WORDS):
+    if rate:
         return None, False, "rate"
     if len(amounts) == 1:
         return amounts[0], amounts[0] == 0, "amount" if amounts[0] else "free"
-    if alternatives or contains_any(text, kw.FEE_TIER_WORDS) \
+    if alternatives or contains_any(text, kw.FEE_TIER_WORDS) or _SUB_LABELS.search(text) \
             or regex.search(rf"\d\s*(?:{_CURRENCY})?\s*/\s*[^-=\s]", ascii_digits(text)):
         return max(amounts), False, "tiered"
     return sum(amounts), False, "itemised"
@@ -215,16 +222,22 @@ def parse_emails(text: str) -> tuple[list[str], list[str]]:
 
 def _label_pattern() -> regex.Pattern:
     labels = sorted(kw.PHONE_LABELS + kw.EMAIL_LABELS + kw.FAX_LABELS, key=len, reverse=True)
-    return regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in labels) + r")\s*[ঃ:.\-]*",
-                         regex.IGNORECASE)
+    fields = "|".join(regex.escape(w) for w in kw.FIELD_LABELS)
+    # A label is a whole word (মোবারক is a name), ঃ excepted; a field name needs its colon.
+    return regex.compile(r"(?<!\p{L})(?:(?:" + "|".join(regex.escape(w) for w in labels)
+                         + rf")(?![\p{{L}}\p{{M}}--[ঃ]])|(?:{fields})\s*[ঃ:])\s*[ঃ:.\-]*",
+                         regex.IGNORECASE | regex.V1)
 
 
 _LABELS = _label_pattern()
+# A name written after the designation: a name prefix, then words up to a comma or line end.
+_NAME_FIRST = regex.compile(r"((?:" + "|".join(regex.escape(p) for p in kw.NAME_PREFIXES)
+                            + r")\s*[^,;।\n]*?)(?:[,;।]\s*(.*)|$)", regex.IGNORECASE)
 _HONORIFIC = regex.compile(r"^(?:" + "|".join(regex.escape(h) for h in kw.HONORIFICS) + r")\s+", regex.IGNORECASE)
 
 
 def _tidy(text: str) -> str:
-    return clean(regex.sub(r"^[\s,;:।\-–/]+|[\s,;:\-–/]+$", "", text))
+    return clean(regex.sub(r"^[\s,;:।\-–/]+|[\s,;:।.\-–/]+$", "", text))
 
 
 _PHONE_QUALIFIER = regex.compile(r"\(\s*(?:" + "|".join(regex.escape(w) for w in kw.PHONE_QUALIFIERS) + r")\s*\)",
@@ -242,6 +255,14 @@ def first_officer(text: str) -> str:
     return _ITEM_START.sub(" ", text, count=1) if _ITEM_START.match(text) else text
 
 
+def _split_at_place(name: str, rest: str) -> tuple[str, str]:
+    """A name runs on into the address when the cell's line breaks are gone
+    ('মোঃ রফিকুল ইসলাম লাখাই, হবিগঞ্জ'): it ends before the first place name."""
+    words = name.split()
+    cut = next((i for i in range(1, len(words)) if gazetteer.starts_with_place(" ".join(words[i:]))), len(words))
+    return " ".join(words[:cut]), ", ".join(p for p in (" ".join(words[cut:]), rest) if p)
+
+
 def parse_officer(text: str) -> Officer:
     """Name, designation, office, phones and emails out of one officer cell."""
     raw = _deobfuscate(clean(text))
@@ -255,6 +276,8 @@ def parse_officer(text: str) -> Officer:
     found = find_designation(rest)
     if found:
         name, designation, office = rest[:found.start()], found.group(0), rest[found.end():]
+        if not _tidy(name) and (after := _NAME_FIRST.match(_tidy(office))):
+            name, office = _split_at_place(after.group(1), after.group(2) or "")
     elif len(rest.split()) <= 4:
         name, designation, office = rest, "", ""
     else:

@@ -1,0 +1,29 @@
+"""The value parsers on 221 cell strings written as charters write them
+(tests/data/cells_truth.json, with the reading of each in its note).
+
+Row accuracy per parser must not fall below what was measured when the set was
+made and the parsers fixed (fee 69/73, time 78/81, officer 63/67); the cells
+still wrong are listed by `python tests/fixtures/cells_check.py`.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.fixtures.cells_check import run
+
+ROWS = json.loads((ROOT / "tests" / "data" / "cells_truth.json").read_text(encoding="utf-8"))
+FLOOR = {"fee": 69, "time": 78, "officer": 63}
+
+
+@pytest.fixture(scope="module")
+def accuracy():
+    return run(ROWS)[0]
+
+
+@pytest.mark.parametrize("parser", sorted(FLOOR))
+def test_row_accuracy_holds(accuracy, parser):
+    right, total = accuracy[(parser, "*row")]
+    assert right >= FLOOR[parser], f"{parser}: {right}/{total} rows right, was {FLOOR[parser]}"
