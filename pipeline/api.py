@@ -92,6 +92,7 @@ class Summary:
     findings: int = 0
     errors: list[dict] = field(default_factory=list)
     out: str = ""
+    interrupted: bool = False
 
 
 def discover(inputs: Iterable[str | Path]) -> list[tuple[Path, str]]:
@@ -104,12 +105,21 @@ def discover(inputs: Iterable[str | Path]) -> list[tuple[Path, str]]:
     for item in map(Path, inputs):
         if item.is_dir():
             files = sorted(p for p in item.rglob("*") if p.is_file())
-            found += [(p, p.relative_to(item).as_posix()) for p in files
+            found += [(p, p.relative_to(item).as_posix(), item.name) for p in files
                       if not any(SKIP_NAMES.search(part) for part in p.relative_to(item).parts)
                       and p.suffix.lower() not in SKIP_SUFFIXES]
         else:
-            found.append((item, item.name))   # a missing path is reported as an error, not skipped
-    return found
+            found.append((item, item.name, item.parent.name))   # a missing path is reported, not skipped
+    return _distinct(found)
+
+
+def _distinct(found: list[tuple[Path, str, str]]) -> list[tuple[Path, str]]:
+    """Two inputs holding the same relative path (a/charter.pdf, b/charter.pdf) would
+    share a charter_id and overwrite each other: those get their input's name in front."""
+    seen: dict[str, int] = {}
+    for _, relative, _ in found:
+        seen[relative] = seen.get(relative, 0) + 1
+    return [(path, f"{origin}/{relative}" if seen[relative] > 1 else relative) for path, relative, origin in found]
 
 
 def _unchanged(job: tuple[Path, str], out: Path) -> bool:
@@ -128,6 +138,8 @@ def _process_one(job: tuple[Path, str]) -> Outcome:
     path, relative = job
     if not path.exists():
         return Outcome(relative, stage="extract", reason="no such file")
+    if not path.is_file():      # a pipe or a device would block the batch
+        return Outcome(relative, stage="extract", reason="not a regular file")
     try:
         return Outcome(relative, charter=process(path, relative))
     except StageError as exc:
@@ -164,10 +176,16 @@ def run(inputs: Iterable[str | Path], out: str | Path, jobs: int = 1,
     if incremental:
         work = [job for job in work if not _unchanged(job, out)]
         summary.unchanged = summary.documents - len(work)
-    for outcome in _outcomes(work, jobs):
-        _keep(outcome, out, summary, report)
-        if on_document:
-            on_document(outcome)
+    try:
+        for outcome in _outcomes(work, jobs):
+            _keep(outcome, out, summary, report)
+            if on_document:
+                on_document(outcome)
+    except KeyboardInterrupt:
+        # Stopped by hand: the records made so far still get their tables.
+        summary.interrupted = True
+        report(f"interrupted after {summary.processed + summary.failed} of {len(work)} documents; "
+               "writing the tables for the records made so far")
     finish(out, summary)
     return summary
 

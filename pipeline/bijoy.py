@@ -25,10 +25,13 @@ _BIJOY_FAMILIES = ("sutonny", "bijoy", "nikoshmj", "adorsholipi")
 _MJ_SUFFIX = re.compile(r"MJ(?:[-_ ,](?:Bold|Italic|BoldItalic|Regular))*$", re.IGNORECASE)
 
 # '@' has no Bijoy glyph: any token holding one is an email, whole or cut by a wrap.
-_EMAIL = r"[\w.+-]*@[\w.-]*"
-_URL = r"(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\"]+|\b[\w-]+(?:\.[\w-]+)*\.(?:gov|com|org|net|edu)(?:\.bd)?\b[^\s<>\"]*"
+# Each pattern starts only where its run starts and its runs are possessive, so a
+# long unbroken line is scanned once rather than once per position.
+_EMAIL = r"(?<![\w.+-])[\w.+-]*+@[\w.-]*+"
+_URL = (r"(?<![a-z0-9+.-])(?:[a-z][a-z0-9+.-]*+://|www\.)[^\s<>\"]++"
+        r"|(?<![\w.-])(?>[\w-]+(?:\.[\w-]+)*?)\.(?:gov|com|org|net|edu)(?:\.bd)?\b[^\s<>\"]*+")
 # Dotted lower-case runs are the pieces of an address cut by a wrap (shafiq.uss.ga).
-_DOTTED = r"\b(?=[\w.]*[a-z])[a-z0-9_]+(?:\.[a-z0-9_]+)+\.?"
+_DOTTED = r"(?<![\w.])(?=[\w.]*+(?<=[a-z]))[a-z0-9_]++(?:\.[a-z0-9_]++)++\.?"
 _PROTECTED = re.compile(rf"(?i:{_EMAIL}|{_URL})|{_DOTTED}")
 
 # Common English words of charters. A Latin token is kept as English only when it is one of

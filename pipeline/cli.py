@@ -16,7 +16,8 @@ from collections import Counter
 from pathlib import Path
 
 from . import __version__
-from .api import Summary, finish, process, run, StageError
+from .api import StageError, Summary, finish, process, run
+from .readers.base import ReadError
 from .audit import audit
 from .emit import load_charters
 from .validate import validate_folder
@@ -50,6 +51,8 @@ def cmd_run(args) -> int:
                   incremental=args.incremental)
     bar.close()
     print(_summary_table(summary))
+    if summary.interrupted:
+        return 130
     if summary.documents and not summary.processed and not summary.unchanged:
         return 1
     return 1 if args.strict and summary.failed else 0
@@ -80,9 +83,12 @@ def cmd_audit(args) -> int:
 
 def cmd_explain(args) -> int:
     try:
-        charter = process(args.file)
+        charter = process(args.file) if Path(args.file).is_file() else None
     except StageError as exc:
         print(f"{args.file}: {exc.stage}: {exc}")
+        return 1
+    if charter is None:
+        print(f"{args.file}: no such file")
         return 1
     for service in charter.services:
         print(f"{service.section} {service.serial} (pages {', '.join(map(str, service.provenance.pages))}): "
@@ -96,9 +102,17 @@ def cmd_explain(args) -> int:
 
 
 def cmd_debug(args) -> int:
-    from .readers.pdf import debug_image
-    out = Path(args.out or f"{Path(args.file).stem}-page{args.page}.png")
-    print(debug_image(Path(args.file), args.page, out))
+    from .readers.pdf import debug_image, page_count
+    path = Path(args.file)
+    try:
+        pages = page_count(path)
+    except ReadError as exc:
+        print(f"{args.file}: {exc}", file=sys.stderr)
+        return 1
+    if not 1 <= args.page <= pages:
+        print(f"{args.file}: no page {args.page} (the document has {pages})", file=sys.stderr)
+        return 1
+    print(debug_image(path, args.page, Path(args.out or f"{path.stem}-page{args.page}.png")))
     return 0
 
 

@@ -21,6 +21,13 @@ from .model import Charter, Officer
 from .normalize import officer_key
 from .validate import TABLES, table_schema
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _umask()
 CSV_ENCODING = "utf-8-sig"     # the BOM makes Excel read UTF-8; pandas and frictionless skip it
 CHARTERS_DIR = "charters"
 REJECTED_DIR = "rejected"
@@ -35,6 +42,8 @@ def write_atomic(path: Path, data: str | bytes) -> None:
             handle.write(raw)
             handle.flush()
             os.fsync(handle.fileno())
+        # mkstemp makes the file owner-only; published data is read by others.
+        os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

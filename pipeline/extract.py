@@ -42,8 +42,22 @@ def choose_reader(path: Path) -> Reader:
     scored = [(reader.sniff(head, path), -i, reader) for i, reader in enumerate(readers())]
     score, _, reader = max(scored, key=lambda t: t[:2])
     if score <= 0:
-        raise ReadError(f"unrecognised format (starts with {head[:8]!r})")
+        raise ReadError(_unreadable_format(head))
     return reader
+
+
+# Formats people save charters in that no reader takes: say what to convert them to.
+KNOWN_UNSUPPORTED = [
+    (b"\xd0\xcf\x11\xe0", "a legacy Word/Excel (.doc/.xls) file: save it as .docx or PDF"),
+    (b"PK\x03\x04", "a zip archive that is not a Word document (.odt, .xlsx?): save it as .docx or PDF"),
+    (b"\x89PNG", "an image: scan it into a PDF for OCR"),
+    (b"\xff\xd8\xff", "an image: scan it into a PDF for OCR"),
+]
+
+
+def _unreadable_format(head: bytes) -> str:
+    known = next((what for magic, what in KNOWN_UNSUPPORTED if head.startswith(magic)), None)
+    return f"unsupported format: {known}" if known else f"unrecognised format (starts with {head[:8]!r})"
 
 
 def extract(path: str | Path) -> RawDocument:

@@ -198,7 +198,10 @@ def _validate_csv_file(table: str, path: Path) -> list[str]:
 def validate_folder(path: str | Path) -> list[str]:
     """Validate every charters/*.json and every <table>.csv in a processed folder."""
     root = Path(path)
-    messages = []
+    if not root.is_dir():
+        return [f"{root}: no such folder"]
+    missing = [name for name in ("datapackage.json", "services.csv") if not (root / name).exists()]
+    messages = [f"{name}: missing (the run that wrote this folder did not finish)" for name in missing]
     for charter_file in sorted(root.glob("charters/*.json")):
         name = charter_file.relative_to(root).as_posix()
         messages += [f"{name}: {m}" for m in _validate_charter_file(charter_file)]

@@ -213,3 +213,60 @@ def test_a_service_dearer_than_its_peers_is_audited(tmp_path):
     assert list(zip(above.source_file, above.section, above.serial, above.field)) == [
         ("d.txt", "institutional", "6", "fee_bdt")]
     assert "1000 taka against a median of 200" in above.message.iloc[0]
+
+
+def test_same_name_in_two_input_folders_keeps_both(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(SAMPLE, tmp_path / folder / "charter.txt")
+    summary = run([tmp_path / "a", tmp_path / "b"], tmp_path / "out", report=lambda _: None)
+    assert summary.processed == 2
+    assert sorted(read(tmp_path / "out", "charters").source_file) == ["a/charter.txt", "b/charter.txt"]
+
+
+def test_bad_inputs_get_one_line_each(tmp_path, capsys):
+    """A pipe, a legacy .doc, an encrypted-looking PDF name and a 2 MB line: no hang, no traceback."""
+    import os
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    (tmp_path / "long.txt").write_text("২.১) নাগরিক সেবা\n" + "abc.def" * 300_000, encoding="utf-8")
+    code = main(["run", str(tmp_path / "pipe.txt"), str(tmp_path / "old.doc"), str(tmp_path / "long.txt"),
+                 str(SAMPLE), "-o", str(tmp_path / "out"), "-j", "1"])
+    err = capsys.readouterr().err
+    assert code == 0 and "Traceback" not in err
+    assert "pipe.txt: extract: not a regular file" in err
+    assert "old.doc: extract: unsupported format: a legacy Word/Excel (.doc/.xls) file" in err
+    assert oct((tmp_path / "out" / "services.csv").stat().st_mode & 0o777) == oct(0o666 & ~_umask())
+
+
+def _umask() -> int:
+    import os
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def test_interrupted_run_still_writes_the_tables(tmp_path):
+    inputs = tmp_path / "raw"
+    inputs.mkdir()
+    shutil.copy(SAMPLE, inputs / "a.txt")
+    shutil.copy(FIXTURES / "text" / "land-office-with-grs.txt", inputs / "b.txt")
+    lines = []
+
+    def stop(_):
+        raise KeyboardInterrupt
+
+    summary = run([inputs], tmp_path / "out", on_document=stop, report=lines.append)
+    assert summary.interrupted and summary.processed == 1
+    assert lines == ["interrupted after 1 of 2 documents; writing the tables for the records made so far"]
+    assert validate_folder(tmp_path / "out") == []
+
+
+def test_debug_command_reports_bad_input_in_one_line(tmp_path, capsys):
+    pdf = ROOT / "tests" / "fixtures" / "pdf" / "charter-noto.pdf"
+    assert main(["debug", str(pdf), "--page", "99", "-o", str(tmp_path / "x.png")]) == 1
+    assert main(["debug", str(SAMPLE), "-o", str(tmp_path / "y.png")]) == 1
+    assert main(["debug", str(pdf), "--page", "1", "-o", str(tmp_path / "z.png")]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].endswith("no page 99 (the document has 2)") and "not a readable PDF" in err[1]
+    assert (tmp_path / "z.png").stat().st_size > 10_000

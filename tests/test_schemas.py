@@ -240,6 +240,11 @@ def test_validate_folder(tmp_path, record):
     write_csv(tmp_path / "services.csv", [services_row(), services_row(is_free="হ্যাঁ")])
     write_csv(tmp_path / "errors.csv", [{"file": "scan.pdf", "stage": "extract", "reason": ""}])
     assert validate.validate_folder(tmp_path) == [
+        "datapackage.json: missing (the run that wrote this folder did not finish)",
         "charters/broken.json: sections[0].services[0].fee_bdt: -3 is less than the minimum of 0",
         "services.csv: is_free row 1: coerce_dtype('boolean'): 'হ্যাঁ'",
         "errors.csv: reason row 0: not_nullable: nan"]
+
+
+def test_validate_folder_that_is_not_there(tmp_path):
+    assert validate.validate_folder(tmp_path / "nope") == [f"{tmp_path / 'nope'}: no such folder"]

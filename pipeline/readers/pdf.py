@@ -67,7 +67,14 @@ def _open(path: Path) -> pdfplumber.PDF:
     except Exception as error:  # pdfminer raises many unrelated types
         if pdf is not None:
             pdf.close()
-        raise ReadError(f"not a readable PDF: {error or type(error).__name__}") from error
+        reason = "encrypted (password-protected)" if "Password" in type(error).__name__ \
+            else str(error) or type(error).__name__
+        raise ReadError(f"not a readable PDF: {reason}") from error
+
+
+def page_count(path: Path) -> int:
+    with _open(path) as pdf:
+        return len(pdf.pages)
 
 
 def read_page(page: Page) -> tuple[list[Block], Optional[Finding]]:
