@@ -19,7 +19,7 @@ def decode(data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig").replace("\x00", "")
     except UnicodeDecodeError as exc:
         raise ReadError(f"not UTF-8 text (byte {exc.start}: {data[exc.start:exc.start + 4]!r})") from None
 
@@ -39,7 +39,8 @@ class TextReader(Reader):
     name = "text"
 
     def sniff(self, head: bytes, path: Path) -> float:
-        if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Binary files are full of NULs; a stray one in a text copy is damage, not a format.
+        if head.count(b"\x00") > 2 and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
             return 0.0
         sample = _decode_head(head)
         if sample is None:
