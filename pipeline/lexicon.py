@@ -210,6 +210,11 @@ def find_designation(text: str) -> regex.Match | None:
     return _designation_pattern().search(clean(text))
 
 
+def find_designations(text: str) -> list[regex.Match]:
+    """Every designation in ``clean(text)``, left to right."""
+    return list(_designation_pattern().finditer(clean(text)))
+
+
 @functools.lru_cache(maxsize=1)
 def _contact_label_pattern() -> regex.Pattern:
     labels = _alternation(kw.PHONE_LABELS + kw.EMAIL_LABELS + kw.FAX_LABELS)

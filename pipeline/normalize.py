@@ -14,8 +14,9 @@ from email_validator import EmailNotValidError, validate_email
 
 from . import __version__, gazetteer
 from . import keywords as kw
-from .lexicon import (ascii_digits, clean, contains_any, find_designation, fold, has_numbering, heading_kind,
-                      is_charter_title, is_government_line, numbers, parse_int, strip_numbering)
+from .lexicon import (ascii_digits, clean, contains_any, find_designation, find_designations, fold,
+                      has_numbering, heading_kind, is_charter_title, is_government_line, numbers, parse_int,
+                      strip_numbering)
 from .model import (Charter, Finding, GrievanceContact, Line, LogicalRow, Officer, Phone, Provenance,
                     RepairedDocument, RepairedTable, Section, Service)
 
@@ -118,13 +119,14 @@ def parse_time_limit(text: str) -> tuple[float | None, str | None]:
         unit, per_day = _unit_of(m)
         amount = _quantity(m.group("high") or m.group("low"))
         days = amount * per_day
-        days = float(math.ceil(days)) if per_day < 1 else days
         # '৩ মাস ১৫ দিন' is one duration: a smaller unit right after a larger one adds to it.
         if previous and not text[previous[0]:m.start()].strip() and per_day < previous[1]:
             terms[-1] = (terms[-1][0] + days, terms[-1][1])
         else:
             terms.append((days, unit))
         previous = (m.end(), per_day)
+    # Hours and minutes count as whole days begun.
+    terms = [(float(math.ceil(days)) if days % 1 else days, unit) for days, unit in terms]
     if contains_any(text, kw.SAME_DAY_WORDS):
         terms.append((1.0, "same_day"))
     if contains_any(text, kw.IMMEDIATE_WORDS):
@@ -148,6 +150,8 @@ def _phone_candidates(text: str) -> list[str]:
     out = []
     for m in _PHONE.finditer(_EMAIL.sub(" ", text)):
         raw = m.group(0).strip(" -–‐.")
+        if ")" in raw and "(" not in raw:        # '(কক্ষ-১২) ০১৭১১-…': the room number is no part of it
+            raw = raw.rsplit(")", 1)[1].strip(" -–‐.")
         digits = regex.sub(r"\D", "", ascii_digits(raw))
         if len(digits) > 13 and " " in raw:
             out += [p for p in raw.split() if len(regex.sub(r"\D", "", ascii_digits(p))) >= MIN_PHONE_DIGITS]
@@ -255,6 +259,15 @@ def first_officer(text: str) -> str:
     return _ITEM_START.sub(" ", text, count=1) if _ITEM_START.match(text) else text
 
 
+def _designation_of(text: str) -> regex.Match | None:
+    """The person's designation: the first one, unless it is a title before a name
+    ('প্রকৌশলী মোঃ আবুল কালাম আজাদ, উপজেলা প্রকৌশলী') and another one follows."""
+    found = find_designations(text)
+    if len(found) >= 2 and found[0].start() == 0 and _NAME_FIRST.match(text[found[0].end():].strip()):
+        return found[1]
+    return found[0] if found else None
+
+
 def _split_at_place(name: str, rest: str) -> tuple[str, str]:
     """A name runs on into the address when the cell's line breaks are gone
     ('মোঃ রফিকুল ইসলাম লাখাই, হবিগঞ্জ'): it ends before the first place name."""
@@ -273,7 +286,7 @@ def parse_officer(text: str) -> Officer:
     for phone in phones:
         rest = rest.replace(phone.raw, " ")
     rest = clean(_LABELS.sub(" ", rest))
-    found = find_designation(rest)
+    found = _designation_of(rest)
     if found:
         name, designation, office = rest[:found.start()], found.group(0), rest[found.end():]
         if not _tidy(name) and (after := _NAME_FIRST.match(_tidy(office))):
