@@ -83,6 +83,8 @@ def decode_legacy_text(doc: RawDocument) -> RawDocument:
     items = [b for b in doc.blocks if isinstance(b, Line)]
     items += [c for b in doc.blocks if isinstance(b, Table) for r in b.rows for c in r.cells]
     for item in items:
+        if item.confidence is not None:     # OCR reads glyphs into Unicode; it never yields Bijoy codes
+            continue
         new = _legacy_to_unicode(item.text)
         if new != item.text:
             item.text, converted = new, converted + 1
