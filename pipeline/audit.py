@@ -192,8 +192,10 @@ def peer_outliers(charters: list[Charter]) -> list[tuple[Charter, Finding]]:
             median = statistics.median(v for _, _, v in values)
             for charter, s, value in values:
                 if value > PEER_RATIO * median and value > median:
+                    against = "where most give it free" if field == "fee_bdt" and median == 0 \
+                        else f"against a median of {median:g}"
                     out.append((charter, _finding(
-                        "above_peers", "info", f"{field} {value:g} {unit} against a median of {median:g} over "
+                        "above_peers", "info", f"{field} {value:g} {unit} {against} over "
                         f"{len(values)} charters with the same service", s, field)))
     return out
 
