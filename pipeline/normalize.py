@@ -193,9 +193,15 @@ _NUMBER_TYPES = {
 }
 
 
+# A number after a fax label is no phone to call.
+_FAX_NUMBER = regex.compile(r"(?:" + "|".join(regex.escape(w) for w in kw.FAX_LABELS)
+                            + r")\s*(?:নং|নম্বর|no\.?)?\s*[ঃ:.\-]*\s*\+?[0-9০-৯][0-9০-৯\s\-–‐.()]*[0-9০-৯]",
+                            regex.IGNORECASE)
+
+
 def parse_phones(text: str) -> list[Phone]:
     seen: dict[str, Phone] = {}
-    for raw in _phone_candidates(clean(text)):
+    for raw in _phone_candidates(_FAX_NUMBER.sub(" ", clean(text))):
         phone = parse_phone(raw)
         seen.setdefault(phone.e164 or phone.digits, phone)
     return list(seen.values())
@@ -282,7 +288,8 @@ def parse_officer(text: str) -> Officer:
     text = clean(first_officer(raw))
     emails, invalid_emails = parse_emails(text)
     phones = parse_phones(text)
-    rest = _PHONE_QUALIFIER.sub(" ", _EMAIL.sub(" ", text)) if phones else _EMAIL.sub(" ", text)
+    rest = _FAX_NUMBER.sub(" ", _EMAIL.sub(" ", text))
+    rest = _PHONE_QUALIFIER.sub(" ", rest) if phones else rest
     for phone in phones:
         rest = rest.replace(phone.raw, " ")
     rest = clean(_LABELS.sub(" ", rest))

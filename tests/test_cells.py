@@ -2,7 +2,7 @@
 (tests/data/cells_truth.json, with the reading of each in its note).
 
 Row accuracy per parser must not fall below what was measured when the set was
-made and the parsers fixed (fee 69/73, time 79/81, officer 65/67); the cells
+made and the parsers fixed (fee 69/73, time 79/81, officer 66/67); the cells
 still wrong are listed by `python tests/fixtures/cells_check.py`.
 """
 from __future__ import annotations
@@ -15,7 +15,7 @@ from tests.conftest import ROOT
 from tests.fixtures.cells_check import run
 
 ROWS = json.loads((ROOT / "tests" / "data" / "cells_truth.json").read_text(encoding="utf-8"))
-FLOOR = {"fee": 69, "time": 79, "officer": 65}
+FLOOR = {"fee": 69, "time": 79, "officer": 66}
 
 
 @pytest.fixture(scope="module")
