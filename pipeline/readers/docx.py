@@ -25,9 +25,9 @@ import docx
 import docx.opc.exceptions
 import lxml.etree
 
+from ..lexicon import clean
 from ..model import Block, Cell, Line, RawDocument, Row, Table
 from .base import Reader, ReadError, file_sha256
-from .html import tidy_text
 
 ZIP_MAGIC = b"PK\x03\x04"
 DOCUMENT_PART = "word/document.xml"
@@ -128,7 +128,7 @@ def _paragraph_lines(p: lxml.etree._Element, pages: PageCounter) -> list[Line]:
 
     def flush() -> None:
         nonlocal start
-        text = tidy_text("".join(parts))
+        text = clean("".join(parts))
         if text:
             lines.append(Line(text=text, page=start or pages.page))
         parts.clear()
@@ -156,7 +156,7 @@ def _cell_text(tc: lxml.etree._Element, pages: PageCounter) -> tuple[str, int]:
         if kind == TEXT and start is None and text.strip():
             start = pages.page
         parts.append(text if kind == TEXT else " ")
-    return tidy_text("".join(parts)), start or pages.page
+    return clean("".join(parts)), start or pages.page
 
 
 # ------------------------------------------------------------------ structure

@@ -10,7 +10,6 @@ into a full grid. HTML has no pages: everything is page 1.
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 from typing import Iterator
 
@@ -18,6 +17,7 @@ import lxml.etree
 import lxml.html
 
 from ..keywords import PORTAL_CHROME
+from ..lexicon import clean
 from ..model import Block, Cell, Line, RawDocument, Row, Table
 from .base import Reader, ReadError, file_sha256
 
@@ -46,14 +46,8 @@ WESTERN_CHARSETS = {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "win
 BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 _CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_.:-]+)"""
                       rb"""|<\?xml[^>]*?encoding\s*=\s*["']([a-z0-9_.:-]+)""", re.I)
-_SPACE = re.compile(r"\s+")
 
 TEXT, BREAK, TABLE = "text", "break", "table"
-
-
-def tidy_text(text: str) -> str:
-    """Whitespace (``&nbsp;`` included) collapsed to single spaces, then NFC."""
-    return unicodedata.normalize("NFC", _SPACE.sub(" ", text).strip())
 
 
 class HtmlReader(Reader):
@@ -130,7 +124,7 @@ def _attribute_words(el: lxml.html.HtmlElement) -> set[str]:
     return set(re.split(r"[\s_-]+", value)) - {""}
 
 
-_CHROME_PHRASES = [re.compile(re.escape(tidy_text(p).casefold()) + r"\s*(?:[:：|]|$)")
+_CHROME_PHRASES = [re.compile(re.escape(clean(p).casefold()) + r"\s*(?:[:：|]|$)")
                    for p in PORTAL_CHROME]
 
 
@@ -140,7 +134,7 @@ def is_chrome_text(text: str) -> bool:
     Anchored at the start so that a charter sentence that merely mentions
     a phrase ('ফরম ডাউনলোড করে …') is kept.
     """
-    folded = tidy_text(text).casefold()
+    folded = clean(text).casefold()
     return any(p.match(folded) for p in _CHROME_PHRASES)
 
 
@@ -251,7 +245,7 @@ def read_blocks(container: lxml.html.HtmlElement) -> list[Block]:
     parts: list[str] = []
 
     def flush() -> None:
-        text = tidy_text("".join(parts))
+        text = clean("".join(parts))
         parts.clear()
         if text and not is_chrome_text(text):
             blocks.append(Line(text=text, page=1))
@@ -264,8 +258,8 @@ def read_blocks(container: lxml.html.HtmlElement) -> list[Block]:
         if kind == TABLE:
             caption = value.find("caption")
             # A caption often is the table's section heading ("প্রাতিষ্ঠানিক সেবা").
-            if caption is not None and tidy_text(caption.text_content()):
-                blocks.append(Line(text=tidy_text(caption.text_content()), page=1))
+            if caption is not None and clean(caption.text_content()):
+                blocks.append(Line(text=clean(caption.text_content()), page=1))
             blocks.append(read_table(value))
     flush()
     return blocks
@@ -280,7 +274,7 @@ def _cell_text(cell: lxml.html.HtmlElement) -> str:
     for sup in cell.iter("sup"):
         if _FOOTNOTE_MARK.fullmatch(sup.text_content() or ""):
             sup.drop_tree()
-    return tidy_text("".join(v if k == TEXT else " " for k, v in _tokens(cell, flatten=True)))
+    return clean("".join(v if k == TEXT else " " for k, v in _tokens(cell, flatten=True)))
 
 
 def _span(cell: lxml.html.HtmlElement, name: str, limit: int) -> int:
