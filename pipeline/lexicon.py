@@ -194,7 +194,9 @@ def _alternation(phrases: list[str]) -> str:
 def _designation_pattern() -> regex.Pattern:
     opener = _alternation(kw.DESIGNATION_STARTS + kw.DESIGNATION_QUALIFIERS)
     head = _alternation(kw.DESIGNATION_HEADS)
-    word = r"[^\s,;:।()]+"
+    # The words between cannot open a person's name (মোঃ, জনাব): a title never runs over one.
+    names = _alternation(kw.NAME_PREFIXES)
+    word = rf"(?!(?:{names})(?:\s|$))[^\s,;:।()]+"
     # A start or domain word, up to five more words, then a head that may end a
     # compound, the longest such title: "উপজেলা নির্বাহী অফিসার", "ইউনিয়ন ভূমি সহকারী কর্মকর্তা",
     # "সহকারী কমিশনার (ভূমি)", "Upazila ICT Officer". The person's name stops

@@ -414,8 +414,9 @@ def build_grievance(row: LogicalRow) -> GrievanceContact:
     days, _ = parse_time_limit(row.values.get("resolution", ""))
     # "অভিযোগ নিষ্পত্তি কর্মকর্তা (অনিক)" names the role, not the person; the person
     # and their contacts are as often in the address column as in the officer one.
-    person = _GRS_ROLE.sub(" ", row.values.get("officer", ""))
-    officer = parse_officer(f"{person} {row.values.get('address', '')} {row.values.get('contact', '')}")
+    # A cell spanning both columns arrives in each: read it once.
+    person = " ".join(dict.fromkeys(row.values.get(role, "") for role in ("officer", "address", "contact")))
+    officer = parse_officer(_GRS_ROLE.sub(" ", person))
     return GrievanceContact(serial=parse_int(row.values.get("serial", "")), when=row.values.get("when", ""),
                             officer=officer, address=row.values.get("address", ""),
                             resolution_text=row.values.get("resolution", ""), resolution_days=days,
