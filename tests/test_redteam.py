@@ -34,15 +34,16 @@ def inputs():
             yield pytest.param(source, truth, id=source.name, marks=marks)
 
 
-def _norm(value):
+def norm(value):
+    """The comparison every red-team checker makes (tests/fixtures/redteam*/ import it)."""
     if isinstance(value, str):
         return re.sub(r"\s+", " ", unicodedata.normalize("NFC", value)).strip()
     if isinstance(value, list):
-        return sorted(_norm(v) for v in value)
+        return sorted(norm(v) for v in value)
     return None if value is None else float(value) if not isinstance(value, bool) else value
 
 
-def _got(service) -> dict:
+def got_fields(service) -> dict:
     return {"service_name": service.name, "fee_bdt": service.fee_bdt, "is_free": service.is_free,
             "time_limit_days": service.time_limit_days, "officer_name": service.officer.name,
             "officer_designation": service.officer.designation, "officer_phones": service.officer.valid_phones,
@@ -53,8 +54,8 @@ def _got(service) -> dict:
 def test_services_as_a_person_reads_them(source, truth):
     expected = json.loads(truth.read_text(encoding="utf-8"))["services"]
     charter = process(source)
-    got = [(s.section, s.serial, _got(s)) for s in charter.services]
+    got = [(s.section, s.serial, got_fields(s)) for s in charter.services]
     assert [(s.section, s.serial) for s in charter.services] == [(e["section"], e["serial"]) for e in expected]
     for (section, serial, fields), want in zip(got, expected):
         for field in FIELDS:
-            assert _norm(fields[field]) == _norm(want[field]), f"{section} {serial} {field}"
+            assert norm(fields[field]) == norm(want[field]), f"{section} {serial} {field}"

@@ -1,7 +1,6 @@
 """The committed rendered corpus agrees with its truth files and with the generator."""
 import json
 import re
-import subprocess
 import unicodedata
 import zipfile
 from collections import Counter

@@ -11,7 +11,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from .layout import Para, TableBlock, blocks
+from .layout import TableBlock, blocks
 from .specs import CharterSpec
 
 A4 = (Cm(21.0), Cm(29.7))
