@@ -87,7 +87,6 @@ GOVERNMENT_LINES = ["গণপ্রজাতন্ত্রী বাংলা�
 DEPARTMENT_WORDS = ["মন্ত্রণালয়", "অধিদপ্তর", "অধিদফতর", "পরিদপ্তর", "বিভাগ", "দপ্তর", "দফতর", "বোর্ড",
                     "কমিশন", "ব্যুরো", "কর্তৃপক্ষ", "ministry", "directorate", "department", "division",
                     "bureau", "authority", "board"]
-OFFICE_WORDS = ["কার্যালয়", "অফিস", "পরিষদ", "কমপ্লেক্স", "office", "complex"]
 
 # ---------------------------------------------------------------- fees
 FREE_WORDS = ["কোন ফি লাগে না", "ফি লাগে না", "বিনা ফিতে", "বিনা ফি-তে", "বিনা ফি", "বিনামূল্যে", "বিনা মূল্যে", "বিনামুল্যে", "বিনা মুল্যে", "বিনা খরচে", "বিনাখরচে", "ফ্রি",
@@ -140,6 +139,8 @@ PHONE_LABELS = ["ফোঃ", "ph", "মোবাইল নম্বর", "মো
                 "টেলি", "সেল", "mobile", "mob", "cell", "phone", "tel", "telephone"]
 EMAIL_LABELS = ["ই-মেইল", "ইমেইল", "ই মেইল", "ইমেল", "e-mail", "email", "mail"]
 FAX_LABELS = ["ফ্যাক্স", "fax"]
+# 'নং' / 'নম্বর' written between a label and its number (ফ্যাক্স নং: …).
+NUMBER_LABELS = ["নম্বর", "নং", "no.", "no"]
 # Which line a number is, written in brackets after it: (অফিস), (বাসা), (office).
 PHONE_QUALIFIERS = ["অফিস", "বাসা", "বাসভবন", "মোবাইল", "office", "home", "residence", "res", "mobile"]
 HONORIFICS = ["জনাব", "বেগম", "mr.", "mrs.", "ms."]

@@ -79,20 +79,9 @@ def _phrase_pattern(phrase: str) -> regex.Pattern:
     return regex.compile(rf"{head}{body}{tail}")
 
 
-def contains(text: str, phrase: str) -> bool:
-    return _phrase_pattern(phrase).search(fold(text)) is not None
-
-
 def contains_any(text: str, phrases: list[str]) -> bool:
     folded = fold(text)
     return any(_phrase_pattern(p).search(folded) for p in phrases)
-
-
-def first_match(text: str, phrases: list[str]) -> regex.Match | None:
-    """The earliest (then longest) occurrence of any phrase in ``fold(text)``."""
-    folded = fold(text)
-    found = [m for p in phrases if (m := _phrase_pattern(p).search(folded))]
-    return min(found, key=lambda m: (m.start(), -len(m.group(0))), default=None)
 
 
 def match_role(text: str, table: list[tuple[str, list[str]]]) -> str | None:
@@ -295,7 +284,7 @@ _SIGN_BEFORE_CLUSTER = regex.compile(rf"({_PRE_BASE})({CLUSTER})")
 _REPH = "\u09b0\u09cd"
 # After the vowel-sign move, a ি may stand between the cluster and its reph (টির্).
 _REPH_AFTER_CLUSTER = regex.compile(rf"({CLUSTER}\u09bf?)({_REPH})(?!\u09cd)")
-_BENGALI_RUN = regex.compile(r"[\u0980-\u09ff]+")
+BENGALI_RUN = regex.compile(r"[\u0980-\u09ff]+")
 
 
 def is_visual_order(text: str) -> bool:
@@ -304,7 +293,7 @@ def is_visual_order(text: str) -> bool:
     In sound text no word starts with a vowel sign; when many do, the whole
     page was extracted in visual order.
     """
-    words = len(_BENGALI_RUN.findall(text))
+    words = len(BENGALI_RUN.findall(text))
     initial = len(_WORD_INITIAL_SIGN.findall(text))
     return initial >= 5 and initial > 0.1 * words
 

@@ -195,7 +195,8 @@ _NUMBER_TYPES = {
 
 # A number after a fax label is no phone to call.
 _FAX_NUMBER = regex.compile(r"(?:" + "|".join(regex.escape(w) for w in kw.FAX_LABELS)
-                            + r")\s*(?:নং|নম্বর|no\.?)?\s*[ঃ:.\-]*\s*\+?[0-9০-৯][0-9০-৯\s\-–‐.()]*[0-9০-৯]",
+                            + r")\s*(?:" + "|".join(regex.escape(w) for w in kw.NUMBER_LABELS)
+                            + r")?\s*[ঃ:.\-]*\s*\+?[0-9০-৯][0-9০-৯\s\-–‐.()]*[0-9০-৯]",
                             regex.IGNORECASE)
 
 

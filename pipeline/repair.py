@@ -15,7 +15,7 @@ Every change is recorded as a ``Repair`` on the row it touched, so that
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
 
@@ -438,7 +438,6 @@ def _note(row: LogicalRow, action: str, detail: str) -> None:
 class _Block:
     text: str
     start: int
-    members: list[int] = field(default_factory=list)
 
 
 def resolve_officer_cells(table: RepairedTable) -> None:
@@ -457,7 +456,6 @@ def resolve_officer_cells(table: RepairedTable) -> None:
             _note(row, "officer_inherited", f"officer cell empty: it lies under the merged officer cell of serial "
                                             f"{_serial_of(table.rows[block.start])}")
         if block is not None:
-            block.members.append(i)
             owner[i] = block
     for i, blk in owner.items():
         table.rows[i].values["officer"] = blk.text

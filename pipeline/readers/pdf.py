@@ -20,7 +20,7 @@ from pdfplumber.table import Table as FoundTable
 
 from .. import ocr
 from ..bijoy import is_bijoy_font, looks_bijoy
-from ..lexicon import is_visual_order, visual_to_logical
+from ..lexicon import BENGALI_RUN, is_visual_order, visual_to_logical
 from ..model import BBox, Block, Cell, Finding, Line, RawDocument, Row, Table
 from .base import Reader, ReadError, file_sha256
 from .pdfunruled import unruled_tables
@@ -33,7 +33,6 @@ EDGE_TOLERANCE = 3.0
 # (ZWJ/ZWNJ may sit before a hasanta, as in র‍্যাব.)
 _ORPHAN_SIGN = re.compile(
     "(?<![\u0995-\u09b9\u09bc\u09dc-\u09df\u09f0\u09f1\u200c\u200d])[\u09be-\u09cc\u09cd]")
-_BENGALI_WORD = re.compile("[\u0980-\u09ff]+")
 
 
 class PdfReader(Reader):
@@ -208,7 +207,7 @@ def text_layer_problem(text: str, has_images: bool) -> Optional[str]:
     text = unicodedata.normalize("NFC", text)
     if is_visual_order(text):      # glyph order is repairable, not unreadable
         text = visual_to_logical(text)
-    words = len(_BENGALI_WORD.findall(text))
+    words = len(BENGALI_RUN.findall(text))
     orphans = len(_ORPHAN_SIGN.findall(text))
     if orphans >= 5 and orphans > 0.1 * words:
         return (f"{orphans} Bengali vowel signs with no consonant before them in {words} words "
