@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from .lexicon import fold
 from .model import Charter, Finding, Phone, Service
-from .normalize import officer_key
+from .normalize import officer_key, parse_emails, parse_phones
 
 # A service costing or taking this many times the median of the same service
 # elsewhere is worth a look; fewer peers than this make no median.
@@ -96,7 +96,6 @@ def conflicting_contacts(charter: Charter) -> list[Finding]:
 
 def contacts_in_wrong_column(charter: Charter) -> list[Finding]:
     """A phone number or email in a column other than the officer's."""
-    from .normalize import parse_emails, parse_phones   # value parsers, shared with normalize
     findings = []
     for s in charter.services:
         for field, text in (("service_name", s.name), ("fee_text", s.fee_text), ("time_limit_text", s.time_limit_text)):
