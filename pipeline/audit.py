@@ -11,7 +11,9 @@ from collections import defaultdict
 
 from .lexicon import fold
 from .model import Charter, Finding, Phone, Service
-from .normalize import officer_key, parse_emails, parse_phones
+from .values.email import parse_emails
+from .values.officer import officer_key
+from .values.phone import parse_phones
 
 # A service costing or taking this many times the median of the same service
 # elsewhere is worth a look; fewer peers than this make no median.

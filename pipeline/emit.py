@@ -18,7 +18,7 @@ from typing import Iterable
 
 from . import __version__
 from .model import Charter, Officer
-from .normalize import officer_key
+from .values.officer import officer_key
 from .validate import TABLES, table_schema
 
 def _umask() -> int:
@@ -104,15 +104,18 @@ def service_rows(charter: Charter) -> list[dict]:
         o = s.officer
         rows.append({
             "charter_id": charter.charter_id, "section": s.section, "serial": _num(s.serial),
-            "service_name": s.name, "delivery_method": "; ".join(s.delivery_method),
+            "sub_serial": s.sub_serial or "", "serial_inferred": _bool(s.serial_inferred), "department": s.department,
+            "service_name": s.name, "delivery_method": s.delivery_method_text,
             "required_documents": s.required_documents, "fee_text": s.fee_text, "fee_bdt": _num(s.fee_bdt),
-            "fee_kind": s.fee_kind, "is_free": _bool(s.is_free), "time_limit_text": s.time_limit_text,
+            "fee_min_bdt": _num(s.fee_min_bdt), "fee_max_bdt": _num(s.fee_max_bdt), "fee_kind": s.fee_kind, "is_free": _bool(s.is_free), "time_limit_text": s.time_limit_text,
             "time_limit_days": _num(s.time_limit_days), "time_limit_unit": s.time_limit_unit or "",
             "officer_name": o.name, "officer_designation": o.designation, "officer_office": o.office,
             "officer_phones": _join(o.valid_phones), "officer_emails": _join(o.emails),
             "officer_invalid_phones": _join(p.digits for p in o.phones if not p.valid),
             "officer_inferred": _bool(o.inferred_from_merged_cell),
-            "superior_officer": _officer_text(s.superior_officer), "source_file": charter.source_file,
+            "superior_officer": _officer_text(s.superior_officer),
+            "extra": json.dumps(s.extra, ensure_ascii=False, sort_keys=True) if s.extra else "",
+            "source_file": charter.source_file,
             "source_pages": _join(s.provenance.pages),
         })
     return rows

@@ -16,32 +16,50 @@ GARBLES = {
 }
 
 # Table column roles, in matching priority: the first role whose keyword occurs
-# in a header cell wins. Order matters where headers share words:
+# in a header cell wins (a role may appear twice, to rank some of its phrases
+# above another role's). Order matters where headers share words:
 # "সেবার মূল্য ও পরিশোধ পদ্ধতি" is a fee (before method's পদ্ধতি),
 # "সেবা প্রদানের সময়সীমা" is a time limit (before method's সেবা প্রদান),
-# "দায়িত্বপ্রাপ্ত কর্মকর্তা (নাম, পদবি...)" is the officer (before service_name's নাম).
+# "দায়িত্বপ্রাপ্ত কর্মকর্তা (নাম, পদবি, কক্ষ নং …)" is the officer (before service_name's নাম
+# and room's কক্ষ নং), "ঊর্ধ্বতন কর্মকর্তা" the superior officer (before officer's কর্মকর্তা),
+# "কাগজপত্র এবং প্রাপ্তিস্থান" the documents but "কাগজপত্র প্রাপ্তির স্থান" alone where to get them.
+# Misspellings need no entry: labels are also matched on ``lexicon.skeleton``, fuzzily.
 COLUMN_ROLES = [
-    ("superior_officer", ["ঊর্ধ্বতন কর্মকর্তা", "উর্ধ্বতন কর্মকর্তা", "ঊর্ধ্বতন", "উর্ধ্বতন",
-                          "প্রতিকারকারী", "superior officer", "appellate"]),
-    ("officer", ["দায়িত্বপ্রাপ্ত", "দায়িত্ব প্রাপ্ত", "সেবা প্রদানকারী কর্মকর্তা", "কর্মকর্তা",
-                 "কর্মচারী", "responsible officer", "officer", "officers", "contact person", "contact"]),
-    ("time_limit", ["সময়সীমা", "সময় সীমা", "সর্বোচ্চ সময়", "সময়", "time limit", "time", "duration"]),
-    ("fee", ["মূল্য", "ফি", "খরচ", "পরিশোধ", "charge", "charges", "fee", "fees", "cost", "price", "payment"]),
-    ("forms_location", ["ফরম প্রাপ্তি", "ফরম পাওয়ার", "ফরম প্রাপ্তিস্থান", "where to get the form",
-                        "form available"]),
-    ("documents", ["কাগজপত্র", "কাগজ পত্র", "প্রাপ্তিস্থান", "দলিলাদি", "documents", "document", "papers"]),
-    ("method", ["পদ্ধতি", "প্রক্রিয়া", "method", "procedure", "process"]),
-    ("recipient", ["সেবা গ্রহীতা", "সেবাগ্রহীতা", "recipient"]),
-    ("place", ["সেবা প্রদানের স্থান", "প্রদানের স্থান", "place of service"]),
+    ("superior_officer", ["ঊর্ধ্বতন", "উর্ধ্বতন", "প্রতিকার", "যাঁকে জানাবেন", "যাকে জানাবেন", "superior officer",
+                          "appellate", "superior", "remedy"]),
+    ("officer", ["দায়িত্বপ্রাপ্ত", "দায়িত্ব প্রাপ্ত", "সেবা প্রদানকারী", "সেবা প্রদান কারী", "কর্মকর্তা", "কর্মচারী",
+                 "কার সাথে যোগাযোগ", "কার সঙ্গে যোগাযোগ", "যাঁর সাথে যোগাযোগ", "যার সাথে যোগাযোগ", "responsible officer",
+                 "officer", "officers", "contact person", "whom to contact", "contact"]),
+    ("room", ["কক্ষ নং", "কক্ষ নম্বর", "রুম নং", "রুম নম্বর", "room no", "room number"]),
+    ("time_limit", ["সময়সীমা", "সময় সীমা", "সর্বোচ্চ সময়", "কত সময়", "সময়", "time limit", "time", "duration"]),
+    ("fee", ["মূল্য", "ফি", "খরচ", "পরিশোধ", "আর্থিক", "charge", "charges", "fee", "fees", "cost", "price", "payment"]),
+    ("documents", ["কাগজপত্র এবং প্রাপ্তিস্থান", "কাগজপত্র ও প্রাপ্তিস্থান", "কাগজপত্র এবং প্রাপ্তির স্থান",
+                   "কাগজপত্র ও প্রাপ্তির স্থান", "documents and where"]),
+    ("forms_location", ["ফরম প্রাপ্তি", "ফরম পাওয়ার", "প্রাপ্তির স্থান", "প্রাপ্তি স্থান", "প্রাপ্তিস্থান",
+                        "where to get", "form available", "form source"]),
+    ("documents", ["কাগজপত্র", "কাগজ পত্র", "দলিলাদি", "প্রমানক", "প্রমাণক", "documents", "document", "papers"]),
+    ("method", ["পদ্ধতি", "প্রক্রিয়া", "মাধ্যম", "যেভাবে", "করণীয়", "যা করতে হবে", "method", "procedure", "process",
+                "how to"]),
+    ("recipient", ["সেবা গ্রহীতা", "সেবাগ্রহীতা", "গ্রহণকারী", "recipient", "beneficiar"]),
+    ("place", ["সেবা প্রদানের স্থান", "প্রদানের স্থান", "যেখানে পাওয়া যাবে", "স্থান", "place of service", "where"]),
+    ("frequency", ["কতজন", "frequency", "freqency"]),
     ("remarks", ["মন্তব্য", "remarks", "comment"]),
-    ("service_name", ["সেবার নাম", "সেবা সমূহ", "সেবাসমূহ", "সেবার বিবরণ", "সেবার ধরন", "সেবা",
+    ("service_name", ["সেবার নাম", "সেবা সমূহ", "সেবাসমূহ", "সেবার বিবরণ", "সেবার ধরন", "প্রদেয় সেবা", "সেবা",
                       "name of service", "service name", "name of the service", "service", "services"]),
-    # ক্রমি: OCR splits ক্রমিক নং as ক্রমি কনং.
-    # Sub-columns of a split officer column ("নাম | পদবি | ফোন | ইমেইল").
+    # Sub-columns of a grouped officer header ("নাম | পদবি | ফোন | ইমেইল").
     ("officer", ["পদবি", "মোবাইল", "ফোন", "টেলিফোন", "ইমেইল", "ই-মেইল", "designation", "phone", "mobile",
                  "email", "e-mail"]),
-    ("serial", ["ক্রমিক", "ক্রমি", "ক্রঃ", "ক্র.", "ক্র:", "নং", "sl", "serial", "no"]),
+    # ক্রমি: OCR splits ক্রমিক নং as ক্রমি কনং.
+    ("serial", ["ক্রমিক", "ক্রমি", "ক্রম", "ক্রঃ", "ক্র.", "ক্র:", "ক্র/", "নং", "sl", "serial", "s/n", "no"]),
 ]
+# The parts of an officer a sub-column (or a whole officer column's label) asks for.
+OFFICER_PARTS = [
+    ("name", ["নাম", "name"]),
+    ("designation", ["পদবি", "পদবী", "designation", "post"]),
+    ("contact", ["মোবাইল", "ফোন", "টেলিফোন", "ইমেইল", "ই-মেইল", "phone", "mobile", "telephone", "email", "e-mail"]),
+]
+# Roles kept in a service's record, each in its own field; every other role is an extra.
+SERVICE_ROLES = ["serial", "service_name", "method", "documents", "fee", "time_limit", "officer", "superior_officer"]
 
 # Columns of the grievance (GRS) table.
 GRIEVANCE_ROLES = [
@@ -89,23 +107,46 @@ DEPARTMENT_WORDS = ["মন্ত্রণালয়", "অধিদপ্ত�
                     "bureau", "authority", "board"]
 
 # ---------------------------------------------------------------- fees
-FREE_WORDS = ["কোন ফি লাগে না", "ফি লাগে না", "বিনা ফিতে", "বিনা ফি-তে", "বিনা ফি", "বিনামূল্যে", "বিনা মূল্যে", "বিনামুল্যে", "বিনা মুল্যে", "বিনা খরচে", "বিনাখরচে", "ফ্রি",
-              "কোন ফি নেই", "কোনো ফি নেই", "কোন ফি নাই", "কোনো ফি নাই", "ফি নাই", "ফি নেই",
-              "প্রযোজ্য নয়", "প্রযোজ্য নহে", "free of cost", "free of charge", "free", "no fee", "no charge",
-              "not applicable"]
-POLICY_WORDS = ["বিধিমালা", "পরিপত্র", "নির্ধারিত ফি", "নিয়ম অনুযায়ী", "নিয়মানুযায়ী", "নীতিমালা", "বিধি মোতাবেক", "বিধি অনুযায়ী", "বিধিমোতাবেক", "সরকার নির্ধারিত",
-                "নির্ধারিত হারে", "সরকারি নিয়মে", "সরকারী নিয়মে", "as per", "according to", "policy",
-                "rules"]
+# Fee wordings are stems matched at a word's start (বিনা মূল্য matches বিনামূল্যে and
+# বিনা মূল্যে); the *_WHOLE lists are short words matched only on their own (প্রতি is no
+# part of প্রতিবন্ধী, ফ্রি none of ফ্রিল্যান্সিং).
+FREE_WORDS = ["বিনা মূল্য", "বিনা মুল্য", "বিনামূল্য", "বিনা ফি", "বিনা খরচ", "বিনাখরচ", "কোন ফি লাগে না",
+              "কোনো ফি লাগে না", "ফি লাগে না", "কোন ফি নেই", "কোনো ফি নেই", "কোন ফি নাই", "কোনো ফি নাই", "ফি নাই",
+              "ফি নেই", "কোন মূল্য নেই", "প্রযোজ্য নয়", "প্রযোজ্য নহে", "free of cost", "free of charge",
+              "no fee", "no charge", "not applicable", "without fee", "cost free"]
+FREE_WORDS_WHOLE = ["ফ্রি", "free", "নাই", "নেই"]
+POLICY_WORDS = ["বিধিমালা", "বিধিমোতাবেক", "বিধি মোতাবেক", "বিধি অনুযায়ী", "পরিপত্র", "নির্ধারিত ফি", "নির্ধারিত মূল্য",
+                "নিয়ম অনুযায়ী", "নিয়মানুযায়ী", "নীতিমালা", "সরকার নির্ধারিত", "সরকারি নির্ধারিত", "সরকারী নির্ধারিত",
+                "নির্ধারিত হারে", "সরকারি নিয়ম", "সরকারী নিয়ম", "গেজেট অনুযায়ী", "গেজেট মোতাবেক", "তফসিল",
+                "ধরন অনুযায়ী", "শ্রেণী ও পরিমাণ অনুযায়ী", "অনুযায়ী", "মোতাবেক", "as per", "according to",
+                "policy", "rules", "schedule"]
+# Wording that says the service is paid for without giving an amount: a tax, a rent, a contract, a charge.
+FEE_PAYMENT_WORDS = ["ট্যাক্স", "ভ্যাট", "চুক্তি", "ভাড়া", "ইজারা", "চার্জ", "কোর্ট ফি", "ফি প্রযোজ্য", "ফি প্রদান",
+                     "মূল্য পরিশোধ", "টাকা", "tax", "rent", "contract", "charge"]
+FEE_PAYMENT_WORDS_WHOLE = ["কর", "ফি", "fee", "fees"]
 # ঢাকা: OCR reads টাকা so; it counts only right after an amount, where the city cannot stand.
 CURRENCY_WORDS = ["টাকা", "টাঃ", "টা:", "৳", "tk", "taka", "bdt", "ঢাকা"]
 # Written before the amount: ৳ ৫০০, Tk. 500, টাকা ৫০/-.
-CURRENCY_PREFIXES = ["৳", "tk.", "tk", "taka", "bdt", "টাকা"]
-# Markers that the amounts in a fee cell are alternatives or tiers, not items to add up.
-FEE_TIER_WORDS = ["ক্ষেত্রে", "জরুরি", "জরুরী", "সাধারণ", "সাধারন", "অতি জরুরি", "অতি জরুরী", "অথবা", "বা",
-                  "urgent", "normal", "ordinary", "or"]
-# Markers that an amount is a rate or a bound, so the total depends on the case.
-FEE_RATE_WORDS = ["ন্যূনতম", "পৃষ্ঠা", "প্রতি", "হারে", "সর্বনিম্ন", "সর্বোচ্চ", "শতকরা", "%", "per", "minimum", "maximum",
-                  "rate"]
+CURRENCY_PREFIXES = ["৳", "tk.", "tk", "taka", "bdt", "টাকা", "টাঃ"]
+# Amounts for different cases: classes of service, first or later time, new or renewal, either/or.
+FEE_CASE_WORDS = ["জরুরি", "জরুরী", "সাধারণ", "সাধারন", "ক্ষেত্রে", "প্রথমবার", "প্রথম বার", "১ম বার", "দ্বিতীয়বার",
+                  "দ্বিতীয় বার", "২য় বার", "পরবর্তী", "নবায়ন", "নতুন", "অথবা", "urgent", "regular", "express",
+                  "normal", "ordinary", "renewal", "first time", "otherwise"]
+FEE_CASE_WORDS_WHOLE = ["বা", "or", "new"]
+# Amounts that are parts of one payment, written between them.
+FEE_PART_WORDS_WHOLE = ["ও", "এবং", "and", "plus", "সহ", "সাথে"]
+# A stated total: the fee, never added to its parts.
+FEE_TOTAL_WORDS = ["সর্বমোট", "সর্ব মোট", "মোট", "সর্বসাকুল্যে", "সর্বসাকুল্য", "total", "in total"]
+# A price per unit, a share or a bound: the total depends on the case.
+FEE_RATE_WORDS = ["হারে", "শতকরা", "ন্যূনতম", "সর্বনিম্ন", "সর্বোচ্চ", "minimum", "maximum", "rate", "প্রতিটি",
+                  "প্রত্যেক"]
+FEE_RATE_WORDS_WHOLE = ["প্রতি", "per", "each"]
+# A price per one of these is the price of the service itself, not a rate (প্রতি আবেদন ৫০ টাকা).
+FEE_SERVICE_UNITS = ["আবেদন", "সনদ", "সেবা", "লাইসেন্স", "পাসপোর্ট", "কার্ড", "ফরম", "নিবন্ধন", "বার", "টি", "জন",
+                     "application", "certificate", "licence", "license", "service", "card", "form", "time",
+                     "person", "passport"]
+# A VAT note inside a fee ('(১৫% ভ্যাট সহ)') is no rate.
+VAT_WORDS = ["ভ্যাট", "vat", "মূসক"]
 
 # ---------------------------------------------------------------- time limits
 # unit -> (words, days per unit); "immediate" has no number.
@@ -119,9 +160,19 @@ TIME_UNITS = [
     ("minute", ["মিনিট", "minutes", "minute", "mins"], 1 / 1440),
     ("day", ["দিবস", "দিন", "days", "day"], 1),
 ]
+# Periodicity words standing alone in a time cell ('মাসিক', 'বার্ষিক ভিত্তিতে') are durations;
+# qualifying a noun ('মাসিক সভায় …') they are not.
+PERIOD_WORDS = [("ত্রৈমাসিক", 90), ("ষাণ্মাসিক", 180), ("ষান্মাসিক", 180), ("অর্ধবার্ষিক", 180), ("বার্ষিক", 365),
+                ("মাসিক", 30), ("সাপ্তাহিক", 7), ("পাক্ষিক", 15), ("দৈনিক", 1), ("quarterly", 90),
+                ("half-yearly", 180), ("half yearly", 180), ("yearly", 365), ("annually", 365), ("annual", 365),
+                ("monthly", 30), ("weekly", 7), ("fortnightly", 15), ("daily", 1)]
+# Words that may stand beside a periodicity word without it qualifying a noun.
+PERIOD_FILLERS = ["ভিত্তিতে", "ভিত্তিক", "ভাবে", "হিসেবে", "basis", "on", "a", "an"]
 IMMEDIATE_WORDS = ["তাৎক্ষণিক", "তাৎক্ষনিক", "তাত্ক্ষণিক", "তাতক্ষণিক", "সাথে সাথে", "সঙ্গে সঙ্গে",
                    "সংগে সংগে", "তৎক্ষণাৎ", "immediately", "immediate", "instant", "on the spot"]
 SAME_DAY_WORDS = ["একই দিনে", "একই দিন", "সেদিনই", "same day"]
+NEXT_DAY_WORDS = ["পরবর্তী কার্যদিবস", "পরবর্তী কার্য দিবস", "পরের কার্যদিবস", "পরদিন", "পরের দিন",
+                  "next working day", "next day"]
 RANGE_WORDS = ["থেকে", "হতে", "to", "-", "–"]     # ৭-১০ কার্যদিবস, ৭ থেকে ১০ দিন
 
 # Bangla number words that appear instead of, or beside, digits.
@@ -129,7 +180,8 @@ NUMBER_WORDS = {
     "এক": 1, "দুই": 2, "দু": 2, "তিন": 3, "চার": 4, "পাঁচ": 5, "ছয়": 6, "সাত": 7, "আট": 8, "নয়": 9,
     "দশ": 10, "এগার": 11, "এগারো": 11, "বার": 12, "বারো": 12, "তের": 13, "তেরো": 13, "চৌদ্দ": 14,
     "পনের": 15, "পনেরো": 15, "ষোল": 16, "সতের": 17, "আঠার": 18, "উনিশ": 19, "বিশ": 20, "কুড়ি": 20,
-    "পঁচিশ": 25, "ত্রিশ": 30, "পঁয়তাল্লিশ": 45, "ষাট": 60, "নব্বই": 90,
+    "পঁচিশ": 25, "ত্রিশ": 30, "পঁয়তাল্লিশ": 45, "পঞ্চাশ": 50, "ষাট": 60, "নব্বই": 90, "একশত": 100, "একশ": 100,
+    "দুইশত": 200, "দুইশ": 200, "তিনশত": 300, "পাঁচশত": 500, "পাঁচশ": 500, "এক হাজার": 1000, "হাজার": 1000,
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30,
 }
@@ -150,8 +202,6 @@ NAME_PREFIXES = ["জনাব", "বেগম", "মোঃ", "মো:", "মো
                  "mohammad", "dr.", "mr.", "mrs."]
 # Field names typed into an officer cell: 'নাম: …, পদবি: …'.
 FIELD_LABELS = ["নাম", "পদবি", "পদবী", "name", "designation"]
-# A VAT note inside a fee ('(১৫% ভ্যাট সহ)') is no rate.
-VAT_WORDS = ["ভ্যাট", "vat"]
 
 # Designations: an optional start word, up to five words of domain (উপজেলা
 # *প্রাণিসম্পদ* কর্মকর্তা, Upazila *ICT* Officer), optional qualifiers, then a head word.
@@ -189,6 +239,11 @@ DESIGNATION_QUALIFIERS = [
 # Text in the officer column that belongs to other columns (moved out and reported).
 FOREIGN_IN_OFFICER = ["time_limit", "fee"]
 
+# Words that make a part of an officer cell an office or address, not a person's name.
+OFFICE_WORDS = ["অফিস", "কার্যালয়", "দপ্তর", "দফতর", "অধিদপ্তর", "অধিদফতর", "পরিদপ্তর", "মন্ত্রণালয়", "বিভাগ", "শাখা",
+                "পরিষদ", "কমপ্লেক্স", "হাসপাতাল", "ভবন", "কক্ষ", "রুম", "তলা", "ইউনিট", "সেল", "কেন্দ্র", "পৌরসভা",
+                "কর্পোরেশন", "করপোরেশন", "ব্যাংক", "বোর্ড", "কমিশন", "ব্যুরো", "কর্তৃপক্ষ", "office", "directorate",
+                "ministry", "department", "branch", "section", "room", "floor", "building", "division", "unit"]
 # Words that begin a fragment of an officer cell rather than a new officer:
 # the tail of an address or a contact line spilled from the row above.
 OFFICE_FRAGMENT_WORDS = ["অধিদপ্তর", "অধিদফতর", "কার্যালয়", "উপজেলা", "জেলা", "বাংলাদেশ", "office"]
@@ -197,8 +252,17 @@ OFFICE_FRAGMENT_WORDS = ["অধিদপ্তর", "অধিদফতর", "�
 GRS_ROLES = ["অভিযোগ নিষ্পত্তি কর্মকর্তা (অনিক)", "অভিযোগ নিষ্পত্তি কর্মকর্তা", "আপিল কর্মকর্তা", "অনিক",
              "grievance redress officer", "appeal officer", "appellate officer", "gro"]
 
+# A full-width row inside a service table naming one of these is a sub-heading (a
+# pourashava's প্রশাসন বিভাগ / প্রকৌশল বিভাগ), not a service: the rows under it carry it.
+SUBHEADING_WORDS = ["বিভাগ", "শাখা", "সেল", "ইউনিট", "উইং", "অনুবিভাগ", "অধিশাখা", "দপ্তর", "কার্যালয়", "সংক্রান্ত",
+                    "কার্যক্রম", "department", "section", "branch", "wing", "unit", "cell"]
+# Words of a sub-row that names only its variant ((ক) সাধারণ), so the parent's name goes first.
+VARIANT_WORDS = ["সাধারণ", "সাধারন", "জরুরি", "জরুরী", "অতি জরুরি", "অতি জরুরী", "নতুন", "নবায়ন", "প্রথমবার",
+                 "দ্বিতীয়বার", "ফি", "regular", "urgent", "express", "super express", "normal", "new", "renewal",
+                 "ordinary", "fee"]
+
 # Ditto marks: "same as above" in a cell.
-DITTO_MARKS = ["ঐ", "-ঐ-", "ঐ-", "-ঐ", "ঐঐ", "\"", "〃", "do", "-do-", "ditto"]
+DITTO_MARKS = ["ঐ", "-ঐ-", "ঐ-", "-ঐ", "ঐঐ", "\"", "〃", "”", "“", "do", "-do-", "ditto"]
 
 # Delivery-method list markers like "১।", "1.", "(ক)".
 LIST_MARKER_LETTERS = "কখগঘঙচছজঝঞ"

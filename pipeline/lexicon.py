@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from typing import Iterable
 
 import regex
 
@@ -45,15 +46,59 @@ def clean(text: str | None) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+_EDGE_PUNCTUATION = regex.compile(r"^[\s,;:।\-–/]+|[\s,;:।.\-–/]+$")
+
+
+def tidy(text: str) -> str:
+    """``clean`` without the separators a fragment was cut at: ', মোঃ রহিম ।' -> 'মোঃ রহিম'."""
+    return clean(_EDGE_PUNCTUATION.sub("", text or ""))
+
+
 def ascii_digits(text: str) -> str:
     return text.translate(_TO_ASCII_DIGITS)
+
+
+def clean_lines(text: str | None) -> str:
+    """``clean`` on each line, the lines kept ("\n"-joined, empty ones dropped).
+
+    A cell's line breaks tell a name from a designation in an officer cell, so
+    readers keep them and repair passes them on; ``clean`` (and so every
+    keyword match) still reads the cell as one line.
+    """
+    if not text:
+        return ""
+    return "\n".join(line for line in map(clean, text.splitlines()) if line)
+
+
+# Set difference needs regex's V1 syntax (without it '&&' is two literal ampersands).
+_PUNCTUATION = regex.compile(r"[[\p{P}\p{S}]--[%৳/]]+", regex.V1)
 
 
 def fold(text: str) -> str:
     """A matching key: cleaned, lower-cased, punctuation to spaces."""
     text = clean(text).lower()
-    text = regex.sub(r"[\p{P}\p{S}&&[^%৳/]]+", " ", text)
+    text = _PUNCTUATION.sub(" ", text)
     return _SPACE.sub(" ", text).strip()
+
+
+# Spelling variants that real charters mix (উর্ধ্বতন/ঊর্দ্ধতন/উধ্বর্তন, পদবী/পদবি, সময়/সময,
+# নং/নংঃ): folded to one letter each, so that a typo costs a fuzzy match nothing.
+_SKELETON_FOLDS = [("\u09b0\u09cd\u09a7", "\u09a7"), ("\u09a6\u09cd\u09a7", "\u09a7"),
+                   ("\u09a7\u09cd\u09ac", "\u09a7"), ("\u09a7\u09cd\u09b0", "\u09a7"),
+                   ("\u098a", "\u0989"), ("\u0988", "\u0987"), ("\u09c0", "\u09bf"), ("\u09c2", "\u09c1"),
+                   ("\u0983", ":"), ("\u09af\u09bc", "\u09af"), ("\u09a3", "\u09a8"), ("\u09b6", "\u09b8"),
+                   ("\u09b7", "\u09b8"), ("\u09a1\u09bc", "\u09b0"), ("\u09a2\u09bc", "\u09b0"),
+                   ("\u09b0\u09cd", ""), ("\u09cd", "")]
+
+
+def skeleton(text: str) -> str:
+    """A spelling-tolerant key: folded, spelling variants merged, reph and hasanta
+    dropped, no spaces or punctuation (a header wrapped by syllable, ক্র / মি / ক,
+    reads as one word)."""
+    text = fold(text)
+    for variant, base in _SKELETON_FOLDS:
+        text = text.replace(variant, base)
+    return regex.sub(r"[\s\p{P}\p{S}]+", "", text)
 
 
 def _is_ascii(phrase: str) -> bool:
@@ -77,6 +122,23 @@ def _phrase_pattern(phrase: str) -> regex.Pattern:
     head = "" if len(body) >= 4 else r"(?<!\p{L}|\p{M})"
     tail = "" if len(body) >= 3 else r"(?!\p{L}|\p{M})"
     return regex.compile(rf"{head}{body}{tail}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_pattern(phrase: str, whole: bool) -> regex.Pattern:
+    """A phrase at the start of a word: a stem that takes suffixes (বিনা মূল্য
+    matches বিনামূল্যে), or with ``whole`` a word on its own (প্রতি, never প্রতিবন্ধী).
+    Spaces in the phrase may be missing or doubled in the text."""
+    body = r"\s*".join(regex.escape(w) for w in clean(phrase).split())
+    tail = r"(?![\p{L}\p{M}])" if whole else ""
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){body}{tail}", regex.IGNORECASE)
+
+
+def find_words(text: str, stems: Iterable[str] = (), words: Iterable[str] = ()) -> list[regex.Match]:
+    """Every match in ``text`` (already ``clean``) of the stems and whole words, left to right."""
+    found = [m for p in stems for m in _word_pattern(p, False).finditer(text)]
+    found += [m for p in words for m in _word_pattern(p, True).finditer(text)]
+    return sorted(found, key=lambda m: (m.start(), -m.end()))
 
 
 def contains_any(text: str, phrases: list[str]) -> bool:
@@ -175,40 +237,16 @@ def is_government_line(text: str) -> bool:
 
 # -------------------------------------------------------------- officers
 
-def _alternation(phrases: list[str]) -> str:
-    return "|".join(regex.escape(fold(p)) for p in sorted(phrases, key=len, reverse=True))
-
-
-@functools.lru_cache(maxsize=1)
-def _designation_pattern() -> regex.Pattern:
-    opener = _alternation(kw.DESIGNATION_STARTS + kw.DESIGNATION_QUALIFIERS)
-    head = _alternation(kw.DESIGNATION_HEADS)
-    # The words between cannot open a person's name (মোঃ, জনাব): a title never runs over one.
-    names = _alternation(kw.NAME_PREFIXES)
-    word = rf"(?!(?:{names})(?:\s|$))[^\s,;:।()]+"
-    # A start or domain word, up to five more words, then a head that may end a
-    # compound, the longest such title: "উপজেলা নির্বাহী অফিসার", "ইউনিয়ন ভূমি সহকারী কর্মকর্তা",
-    # "সহকারী কমিশনার (ভূমি)", "Upazila ICT Officer". The person's name stops
-    # before the first such word.
-    return regex.compile(
-        rf"(?<!\p{{L}}|\p{{M}})(?:(?:{opener})\s+(?:{word}\s+){{0,5}})?[\p{{L}}\p{{M}}]*?(?:{head})"
-        rf"(?!\p{{L}}|\p{{M}})(?:\s*\([^)]{{1,30}}\))?",
-        regex.IGNORECASE)
-
-
-def find_designation(text: str) -> regex.Match | None:
-    """The first designation in ``text`` (matched on ``clean(text)``, so spans index it)."""
-    return _designation_pattern().search(clean(text))
-
-
-def find_designations(text: str) -> list[regex.Match]:
-    """Every designation in ``clean(text)``, left to right."""
-    return list(_designation_pattern().finditer(clean(text)))
+def alternation(phrases) -> str:
+    """The phrases (cleaned, lower-cased: match with IGNORECASE) as one regex alternation,
+    longest first, so that the longest match wins."""
+    keys = dict.fromkeys(k for k in (clean(p).lower() for p in phrases) if k)
+    return "|".join(regex.escape(k) for k in sorted(keys, key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=1)
 def _contact_label_pattern() -> regex.Pattern:
-    labels = _alternation(kw.PHONE_LABELS + kw.EMAIL_LABELS + kw.FAX_LABELS)
+    labels = alternation(kw.PHONE_LABELS + kw.EMAIL_LABELS + kw.FAX_LABELS)
     # Not the start of a word: মোবারক is a name, not মোবা + রক (ঃ may follow: মোবাঃ).
     return regex.compile(rf"^(?:{labels})(?![\p{{L}}\p{{M}}--[ঃ]])", regex.IGNORECASE | regex.V1)
 
@@ -223,8 +261,8 @@ def starts_with_contact(text: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _time_phrase_pattern() -> regex.Pattern:
-    units = _alternation([w for _, words, _ in kw.TIME_UNITS for w in words])
-    instant = _alternation(kw.IMMEDIATE_WORDS + kw.SAME_DAY_WORDS)
+    units = alternation([w for _, words, _ in kw.TIME_UNITS for w in words])
+    instant = alternation(kw.IMMEDIATE_WORDS + kw.SAME_DAY_WORDS)
     term = rf"(?:{instant}|[0-9০-৯]+(?:\s*[-–]\s*[0-9০-৯]+)?\s*(?:\([^)]{{1,20}}\)\s*)?(?:{units}))"
     return regex.compile(rf"^{term}(?:\s*[/,]?\s*{term})*(?:\s*\([^)]{{1,40}}\))?", regex.IGNORECASE)
 
@@ -244,15 +282,16 @@ _KNOWN_TLDS = {"com", "org", "net", "edu", "gov", "info", "bd", "int", "io"}
 
 
 def rejoin_addresses(text: str) -> str:
-    """Undo a line wrap inside an email or URL (``gmail.co m``, ``x@ gmail.com``)."""
-    words = text.split(" ")
-    out = [words[0]]
-    for word in words[1:]:
+    """Undo a line wrap inside an email or URL (``gmail.co m``, ``x@ gmail.com``, or a
+    line break where the space is); other spaces and line breaks stay as they are."""
+    pieces = regex.split(r"( |\n)", text)
+    out = pieces[:1]
+    for separator, word in zip(pieces[1::2], pieces[2::2]):
         if _is_wrapped_address(out[-1], word):
             out[-1] += word
         else:
-            out.append(word)
-    return " ".join(out)
+            out += [separator, word]
+    return "".join(out)
 
 
 def _is_wrapped_address(left: str, right: str) -> bool:

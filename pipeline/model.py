@@ -39,6 +39,8 @@ class Cell:
     span_from: Optional[str] = None
     # OCR's mean word confidence (0-100) when the text was recognised from an image.
     confidence: Optional[float] = None
+    # The format marks the cell as a header cell (HTML <th>, a Word header row).
+    header: bool = False
 
 
 @dataclass
@@ -55,6 +57,9 @@ class Row:
 @dataclass
 class Table:
     rows: list[Row]
+    # The reader can tell a merged cell from an empty one (rowspan, vMerge, missing
+    # rules); a text copy or a table read from word alignment cannot.
+    knows_spans: bool = True
 
     @property
     def pages(self) -> list[int]:
@@ -147,12 +152,20 @@ class Service:
     section: str
     serial: Optional[int]
     serial_text: str = ""
+    # The table prints no serials: ``serial`` is the service's position in it.
+    serial_inferred: bool = False
+    # A sub-row of the service ``serial``: its (ক)/(খ) label, or 1, 2 … for fee classes.
+    sub_serial: Optional[str] = None
+    # The department or wing sub-heading the service is listed under (প্রশাসন বিভাগ).
+    department: str = ""
     name: str = ""
     delivery_method: list[str] = field(default_factory=list)
     delivery_method_text: str = ""
     required_documents: str = ""
     fee_text: str = ""
     fee_bdt: Optional[float] = None
+    fee_min_bdt: Optional[float] = None
+    fee_max_bdt: Optional[float] = None
     fee_kind: str = "unspecified"
     is_free: Optional[bool] = None
     time_limit_text: str = ""
@@ -160,7 +173,8 @@ class Service:
     time_limit_unit: Optional[str] = None
     officer: Officer = field(default_factory=Officer)
     superior_officer: Optional[Officer] = None
-    extra: dict[str, str] = field(default_factory=dict)    # recognised but secondary columns
+    # Columns of other roles (room, remarks, form source …) and of unknown role, keyed by role or header label.
+    extra: dict[str, str] = field(default_factory=dict)
     provenance: Provenance = field(default_factory=Provenance)
 
 
@@ -268,7 +282,11 @@ def from_dict(cls: Any, data: Any) -> Any:
 @dataclass
 class LogicalRow:
     """One table row as a person reads it, after the repairs that rebuilt it."""
-    values: dict[str, str]                       # column role -> text
+    values: dict[str, str]                       # column role -> text ("\n" between the cell's lines)
+    serial: Optional[int] = None
+    sub_serial: Optional[str] = None
+    serial_inferred: bool = False
+    department: str = ""
     pages: list[int] = field(default_factory=list)
     rows: list[int] = field(default_factory=list)                    # source row indexes
     cells: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
@@ -286,6 +304,7 @@ class RepairedTable:
     rows: list[LogicalRow]
     index: int = 0
     pages: list[int] = field(default_factory=list)
+    officer_names: bool = True      # the officer column's header allows a person's name
 
 
 @dataclass

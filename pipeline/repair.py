@@ -4,47 +4,64 @@ Every change is recorded as a ``Repair`` on the row it touched, so that
 ``charter explain FILE`` can show why a service reads the way it does:
 
 * tables cut by page breaks are stitched back together;
-* header rows, their repeats on later pages and the column-number row
-  (১ ২ ৩ …) are recognised through the keyword tables and dropped;
-* a row with an empty serial continues the row above, cell by cell;
+* each column's role comes from its header label and its cells' content
+  (``pipeline.columns``); header rows, their repeats on later pages and the
+  column-number row (১ ২ ৩ …), wherever it sits, are dropped;
+* a full-width row naming a department or wing is a sub-heading: the rows under
+  it carry it;
+* ditto marks (ঐ, 〃) are read per physical row, before any joining;
+* a serial fused to the start of the name is lifted out; a table without serials
+  is numbered 1..n and says so;
+* a row with an empty serial and an empty name continues the row above; one under
+  a merged serial cell, or marked (ক)/(খ), is a sub-row of that service; one that
+  opens a new page continues the row the page break cut;
 * officer cells: text of another column at the start of the cell is moved out
   (and reported), a fragment with no designation (an address tail, a contact
-  line) continues the officer cell above, and an empty cell takes the officer
-  of the merged cell it sits under.
+  line) continues the officer cell above, and an empty cell takes the officer of
+  the merged cell it sits under — only a merged one, where the reader can tell.
 """
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from typing import Optional
 
 import regex
 
-from . import gazetteer
+from . import columns, gazetteer
 from . import keywords as kw
-from .lexicon import (clean, contains_any, find_designation, fold, heading_kind, is_column_number_row,
-                      leading_time_phrase, match_role, parse_int, rejoin_addresses, starts_with_contact)
-from .model import (Finding, Line, LogicalRow, RawDocument, RepairedDocument, RepairedTable, Repair,
-                    Row, Table)
+from .lexicon import (clean, clean_lines, contains_any, fold, heading_kind, is_column_number_row,
+                      leading_time_phrase, match_role, rejoin_addresses, starts_with_contact)
+from .model import (Finding, Line, LogicalRow, RawDocument, RepairedDocument, RepairedTable, Repair, Row,
+                    Table)
+from .values.officer import find_designation
+from .values.serial import parse_serial, split_fused_serial
 
 
 def repair(doc: RawDocument) -> RepairedDocument:
     findings = list(doc.findings)
     blocks: list = []
     heading = ""
-    layouts: dict[int, list[str]] = {}          # column count -> roles of the last table seen
+    layouts: dict[int, columns.Layout] = {}          # column count -> layout of the last table seen
+    department = ""
     for block in stitch(lift_headings(doc.blocks)):
         if isinstance(block, Line):
             if heading_kind(block.text):
                 heading = block.text
+            department = _subheading_line(block.text)
             blocks.append(block)
             continue
-        table = repair_table(block, heading, layouts, len([b for b in blocks if isinstance(b, RepairedTable)]))
-        if table is None:
+        index = len([b for b in blocks if isinstance(b, RepairedTable)])
+        repaired = repair_table(block, heading, layouts, index, department)
+        department = ""
+        if repaired is None:
             continue
+        table, layout = repaired
+        findings += [replace(f, section=table.section_kind if table.kind == "services" else None,
+                             message=f"table {index + 1}: {f.message}") for f in layout.findings]
         findings += move_foreign_officer_text(table)
         if "officer" in table.roles:
-            resolve_officer_cells(table)
-        layouts[len(table.roles)] = table.roles
+            resolve_officer_cells(table, block.knows_spans)
+        layouts[len(table.roles)] = layout
         blocks.append(table)
     return RepairedDocument(source=doc.source, sha256=doc.sha256, format=doc.format, pages=doc.pages,
                             blocks=blocks, findings=findings)
@@ -71,11 +88,11 @@ def lift_headings(blocks: list) -> list:
                 rows.append(row)
                 continue
             if rows:
-                out.append(Table(rows=rows))
+                out.append(Table(rows=rows, knows_spans=block.knows_spans))
             out.append(line)
             rows = []
         if rows:
-            out.append(Table(rows=rows))
+            out.append(Table(rows=rows, knows_spans=block.knows_spans))
     return out
 
 
@@ -107,7 +124,7 @@ def stitch(blocks: list) -> list:
             continue
         previous = _last_table(out)
         if previous is not None and _continues(previous, block):
-            out[-1] = Table(rows=previous.rows + block.rows)
+            out[-1] = Table(rows=previous.rows + block.rows, knows_spans=previous.knows_spans and block.knows_spans)
         else:
             out += held + [block]
             held = []
@@ -129,21 +146,13 @@ def _continues(previous: Table, table: Table) -> bool:
 
 # ------------------------------------------------------------------ tables
 
-def _header_score(texts: list[str], roles_table) -> int:
-    return sum(1 for t in texts if match_role(t, roles_table))
-
-
-def _is_header(texts: list[str], roles_table) -> bool:
-    filled = [t for t in texts if clean(t)]
-    return len(filled) >= 2 and _header_score(filled, roles_table) >= max(2, math.ceil(len(filled) / 2))
-
-
-def _table_kind(heading: str, header: list[str] | None) -> str:
+def _table_kind(heading: str, labels: list[list[str]] | None) -> str:
     group_kind = heading_kind(heading) if heading else None
     kind = group_kind[1] if group_kind else ""
     if kind in ("grievance", "expectations"):
         return kind
-    if header and match_role(" ".join(header), [("when", dict(kw.GRIEVANCE_ROLES)["when"])]):
+    header = " ".join(" ".join(column) for column in labels) if labels else ""
+    if header and match_role(header, [("when", dict(kw.GRIEVANCE_ROLES)["when"])]):
         return "grievance"
     if header or (group_kind and group_kind[0] == "section") or kind == "services":
         return "services"
@@ -159,188 +168,287 @@ def _section_kind(heading: str) -> str:
     return "citizen" if group_kind in (("structure", "services"), None) else "other"
 
 
-def _assign_roles(labels: list[list[str]], roles_table) -> list[str]:
-    roles: list[str] = []
-    for i, column in enumerate(labels):
-        role = header_role(column, roles_table) or f"column_{i + 1}"
-        while role in roles:
-            role = f"{role}_2" if not role[-1].isdigit() else f"{role[:-1]}{int(role[-1]) + 1}"
-        roles.append(role)
-    return roles
+def _header(rows: list[Row], width: int) -> tuple[list[list[str]] | None, int]:
+    """The header's labels per column and the rows it takes (with the number rows)."""
+    for table in (kw.COLUMN_ROLES, kw.GRIEVANCE_ROLES):
+        header, consumed = columns.header_block(rows, width, table)
+        if header:
+            return columns.column_labels([rows[i] for i in header], width), consumed
+    # A number row alone above the data still goes.
+    consumed = 0
+    while consumed < len(rows) and is_column_number_row(columns.row_texts(rows[consumed], width)):
+        consumed += 1
+    return None, consumed
 
 
-def _pad(row: Row, width: int) -> list:
-    return row.cells + [None] * (width - len(row.cells))
+def _fixed_layout(roles: list[str], width: int, evidence: str) -> columns.Layout:
+    roles = (roles + [f"extra:column {i + 1}" for i in range(len(roles), width)])[:width]
+    return columns.Layout(columns=[columns.Column(role, "", evidence) for role in roles])
 
 
-def repair_table(table: Table, heading: str, layouts: dict[int, list[str]], index: int) -> RepairedTable | None:
+def _layout(kind: str, labels: list[list[str]] | None, body: list[list[str]], width: int,
+            layouts: dict[int, columns.Layout]) -> columns.Layout:
+    if kind == "grievance":
+        if labels:
+            return columns.analyse(labels, body, kw.GRIEVANCE_ROLES)
+        return _fixed_layout(kw.GRIEVANCE_LAYOUT, width, "layout")
+    if kind == "expectations":
+        return _fixed_layout(["serial", "text"], width, "layout")
+    if labels:
+        return columns.analyse(labels, body)
+    if width in layouts:        # a table continued without its header
+        return layouts[width]
+    by_content = columns.analyse([[] for _ in range(width)], body)
+    if width in kw.DEFAULT_LAYOUTS and not {"serial", "fee", "time_limit"} & set(by_content.roles):
+        return _fixed_layout(kw.DEFAULT_LAYOUTS[width], width, "layout")
+    return by_content
+
+
+def _subheading_line(text: str) -> str:
+    """A line right above a table that names a group of its services ('ক. … সংক্রান্ত :',
+    'প্রশাসন বিভাগঃ'): lettered, numbered or ending in a colon, naming a department or wing."""
+    text = clean(text)
+    marked = bool(_MARKER.match(text) or regex.match(r"^[0-9০-৯]{1,2}\s*[.)।]", text)
+                  or regex.search(r"[:ঃ]\s*$", text))
+    if not marked or heading_kind(text) or len(text.split()) > 20 or not contains_any(text, kw.SUBHEADING_WORDS):
+        return ""
+    return regex.sub(r"\s*[:ঃ]+\s*$", "", text)
+
+
+def repair_table(table: Table, heading: str, layouts: dict[int, columns.Layout],
+                 index: int, department: str = "") -> tuple[RepairedTable, columns.Layout] | None:
     width = _width(table)
     rows = [r for r in table.rows if any(clean(c.text) for c in r.cells)]
     if not rows or width < 2:
         return None
-    # A header stands above the data: one found under numbered rows is a repeat
-    # from a later page (the table began under a heading row, without its own).
-    header_at = next((i for i, r in enumerate(rows[:3]) if _is_header(r.texts(), kw.COLUMN_ROLES)
-                      or _is_header(r.texts(), kw.GRIEVANCE_ROLES)), None)
-    if header_at and any(parse_int(r.texts()[0]) is not None for r in rows[:header_at]):
-        header_at = None
-    labels, header_rows = (None, 0) if header_at is None else read_header(rows[header_at:], width)
-    header = [clean(" ".join(parts)) for parts in labels] if labels else None
-    kind = _table_kind(heading, header)
-    roles = _roles_for(kind, labels, width, layouts)
-    body = rows[header_at + header_rows:] if header_at is not None else rows
-    logical = merge_split_columns(build_rows(body, roles, table.rows))
-    return RepairedTable(kind=kind, heading=clean(heading), section_kind=_section_kind(heading), roles=roles,
-                         header_text=header or [], rows=logical, index=index,
-                         pages=sorted({p for r in logical for p in r.pages}))
-
-
-def read_header(rows: list[Row], width: int) -> tuple[list[list[str]], int]:
-    """The header's labels per column, top row first, and how many rows it takes.
-
-    A header often takes two rows: "সেবা প্রদানের" over "সময়সীমা", or a group cell
-    "দায়িত্বপ্রাপ্ত কর্মকর্তা" over "নাম | পদবি | ফোন". Rows after the first that come
-    before any numbered row (and are not the ১ ২ ৩ … row) and hold only labels
-    belong to the header.
-    """
-    def texts(row: Row) -> list[str]:
-        cells = _pad(row, width)
-        return fill_from_left([clean(c.text) if c else "" for c in cells], cells)
-
-    parts = [[t] for t in texts(rows[0])]
-    for row in rows[1:]:
-        more = texts(row)
-        if is_column_number_row(more) or parse_int(more[0]) is not None or not any(more):
-            break
-        if match_role(parts[0][0], kw.COLUMN_ROLES) != "serial" or not all(map(_label_like, more)):
-            break
-        for column, label in zip(parts, more):
-            column.append(label)
-    return parts, len(parts[0])
-
-
-def header_role(labels: list[str], roles_table) -> str | None:
-    """The role of a column from its labels: the lowest (most specific) label that
-    names one, else all of them read together ("সেবার মূল্য ও সময়" over "মূল্য" is a fee)."""
-    for label in reversed(labels):
-        role = match_role(label, roles_table)
-        if role:
-            return role
-    return match_role(" ".join(labels), roles_table)
-
-
-def _label_like(text: str) -> bool:
-    """Short text without numbers: a header label ("(নাম, পদবি, ফোন নম্বর ও ইমেইল)"), not data."""
-    return len(text.split()) <= 8 and not regex.search(r"[0-9০-৯]", text)
-
-
-def merge_split_columns(rows: list[LogicalRow]) -> list[LogicalRow]:
-    """Columns that share a role (officer name | designation | phone) make one value."""
-    for row in rows:
-        for role in [r for r in row.values if _base_role(r) != r]:
-            base = _base_role(role)
-            text = row.values.pop(role)
-            if base in row.values and text:
-                row.values[base] = clean(f"{row.values[base]} {text}")
-                row.cells.setdefault(base, []).extend(row.cells.pop(role, []))
-    return rows
-
-
-def _base_role(role: str) -> str:
-    """officer_2 -> officer; column_3 stays itself."""
-    base, _, number = role.rpartition("_")
-    return base if number.isdigit() and base != "column" else role
-
-
-def _roles_for(kind: str, labels: list[list[str]] | None, width: int,
-               layouts: dict[int, list[str]]) -> list[str]:
-    if kind == "grievance":
-        return _assign_roles(labels, kw.GRIEVANCE_ROLES) if labels else _default(kw.GRIEVANCE_LAYOUT, width)
-    if kind == "expectations":
-        return ["serial", "text"] + [f"column_{i + 3}" for i in range(width - 2)] if width >= 2 else ["text"]
-    if labels:
-        return _assign_roles(labels, kw.COLUMN_ROLES)
-    return layouts.get(width) or _default(kw.DEFAULT_LAYOUTS.get(width, []), width)
-
-
-def _default(layout: list[str], width: int) -> list[str]:
-    return (layout + [f"column_{i + 1}" for i in range(len(layout), width)])[:width]
+    labels, consumed = _header(rows, width)
+    kind = _table_kind(heading, labels)
+    body = rows[consumed:]
+    layout = _layout(kind, labels, [columns.row_texts(r, width) for r in body], width, layouts)
+    logical = build_rows(body, layout, table.rows, kind == "services", department)
+    header_text = [" ".join(column) for column in labels] if labels else []
+    repaired = RepairedTable(kind=kind, heading=clean(heading), section_kind=_section_kind(heading),
+                             roles=layout.roles, header_text=header_text, rows=logical, index=index,
+                             pages=sorted({p for r in logical for p in r.pages}), officer_names=layout.officer_names)
+    return repaired, layout
 
 
 # ------------------------------------------------------------------ rows
 
-def _is_repeat_header(texts: list[str], roles: list[str]) -> bool:
-    """The column-number row, or a header row repeated at the top of a later page.
-
-    A repeat must name, column by column, the same roles as the header: a data
-    row that merely mentions a keyword (উর্ধ্বতন, সময়) is not one.
-    """
-    if is_column_number_row(texts):
+def _is_repeat_header(texts: list[str], layout: columns.Layout) -> bool:
+    """The column-number row, or a header row repeated at the top of a later page:
+    most of its cells name, column by column, the roles of the header."""
+    flat = [clean(t) for t in texts]
+    if is_column_number_row(flat):
         return True
-    table = kw.GRIEVANCE_ROLES if "when" in roles else kw.COLUMN_ROLES
-    same = sum(1 for text, role in zip(texts, roles) if text and match_role(text, table) == role)
-    return same >= max(2, math.ceil(len(roles) / 2))
+    same = 0
+    for text, column in zip(flat, layout.columns):
+        match = columns.match_label(text) if text and columns.label_like(text) else None
+        same += bool(match and column.role.split(".")[0] == match.role.split(".")[0])
+    filled = sum(1 for t in flat if t)
+    return filled >= 2 and same >= max(2, -(-filled // 2)) and parse_serial(flat[0]) is None
 
 
-def is_continuation(values: dict[str, str], roles: list[str], row: Row, above: LogicalRow) -> bool:
-    """Whether a row carries on the row above rather than starting a service.
+def _subheading(row: Row, texts: list[str], roles: list[str]) -> str:
+    """The text of a full-width row that names a department or wing, else ''.
 
-    With a serial column, an empty serial says so. Without one, only the first
-    row on a new page can be a continuation, and only if it names no service.
-    """
-    if "serial" in roles:
-        return not values.get("serial")
-    name_role = next((r for r in ("service_name", "when", "text") if r in roles), roles[0])
-    return row.page > above.pages[-1] and not values.get(name_role)
+    It spans the table, or stands alone in the serial or name column (a cut row's
+    rest, alone in another column, is no sub-heading)."""
+    filled = list(dict.fromkeys(clean(t) for t in texts if clean(t)))
+    if len(filled) != 1 or len(filled[0].split()) > 12 or parse_serial(filled[0]) is not None:
+        return ""
+    text = filled[0]
+    spans = sum(1 for c in row.cells[1:] if c.span_from == "left") >= len(row.cells) - 2 >= 1
+    first = next(i for i, t in enumerate(texts) if clean(t))
+    where = roles[first] if first < len(roles) else ""
+    if spans or (where in ("serial", "service_name") and contains_any(text, kw.SUBHEADING_WORDS)):
+        return regex.sub(r"\s*[:ঃ]+\s*$", "", text)
+    return ""
 
 
-def build_rows(body: list[Row], roles: list[str], all_rows: list[Row]) -> list[LogicalRow]:
-    """Logical rows: repeated headers dropped, continuation rows joined to the row above."""
-    out: list[LogicalRow] = []
+_DITTO_FOLDED = {fold(mark) for mark in kw.DITTO_MARKS} - {""}
+
+
+def _is_ditto(text: str) -> bool:
+    text = clean(text)
+    return bool(text) and (text in kw.DITTO_MARKS or fold(text) in _DITTO_FOLDED)
+
+
+@dataclass
+class _Rows:
+    """The logical rows of a table as they are built, with what the next row needs to know."""
+    out: list[LogicalRow]
+    above: list[str]                 # the last value seen in each column, dittos resolved
+    department: str = ""
+    parent: Optional[LogicalRow] = None     # the service the current sub-rows belong to
+    title: Optional[LogicalRow] = None      # a parent that is only a title over its sub-rows
+    group: list[LogicalRow] = field(default_factory=list)    # the sub-rows of ``parent`` so far
+    starts: set[int] = field(default_factory=set)             # ids of rows that begin a service
+
+
+def build_rows(body: list[Row], layout: columns.Layout, all_rows: list[Row], services: bool,
+               department: str = "") -> list[LogicalRow]:
+    roles = layout.roles
+    state = _Rows(out=[], above=[""] * len(roles), department=department)
     position = {id(r): i for i, r in enumerate(all_rows)}
     for row in body:
-        padded = _pad(row, len(roles))
-        texts = fill_from_left([clean(c.text) if c else "" for c in padded], padded)
-        if _is_repeat_header(texts, roles):
+        texts = columns.row_texts(row, len(roles), lines=True)
+        if _is_repeat_header(texts, layout):
             continue
-        values = dict(zip(roles, texts))
-        cells = {role: [_cell_ref(c)] for role, c in zip(roles, padded) if c is not None}
-        index = position[id(row)]
-        if out and is_continuation(values, roles, row, out[-1]):
-            _join(out[-1], values, cells, index, row)
+        if services and (department := _subheading(row, texts, roles)):
+            state.department, state.parent, state.title = department, None, None
             continue
-        logical = LogicalRow(values=values, pages=[row.page], rows=[index], cells=cells)
-        if out:
-            fill_from_above(logical, padded, roles, out[-1])
-        out.append(logical)
-    resolve_ditto_marks(out)
-    return out
+        cells = row.cells + [None] * (len(roles) - len(row.cells))
+        notes = _resolve_dittos(texts, cells, roles, state)
+        logical = LogicalRow(values=dict(zip(roles, texts)), pages=[row.page], rows=[position[id(row)]],
+                             cells={role: [_cell_ref(c)] for role, c in zip(roles, cells) if c is not None},
+                             department=state.department, repairs=notes)
+        _place(logical, row, cells, roles, state, services)
+    if services:
+        _infer_serials(state.out, state.starts)
+    return state.out
 
 
-DITTO = {fold(mark) for mark in kw.DITTO_MARKS} | {""}
+def _resolve_dittos(texts: list[str], cells: list, roles: list[str], state: _Rows) -> list[Repair]:
+    """A cell holding only a ditto mark repeats the value above it (the nearest one
+    when the cell right above is empty, which is reported)."""
+    notes = []
+    for j, text in enumerate(texts):
+        if _is_ditto(text) and state.above[j]:
+            texts[j] = state.above[j]
+            notes.append(Repair(action="ditto", detail=f"{roles[j]} '{text}' means the same as above: "
+                                                       f"'{clean(state.above[j])[:60]}'"))
+        elif _is_ditto(text):
+            notes.append(Repair(action="ditto_unresolved", detail=f"{roles[j]} '{text}' repeats nothing: "
+                                                                  "no value above it"))
+        if texts[j]:
+            state.above[j] = texts[j]
+    return notes
 
 
-def resolve_ditto_marks(rows: list[LogicalRow]) -> None:
-    """A cell holding only a ditto mark (ঐ, -ঐ-, ") repeats the cell above it."""
-    for above, row in zip(rows, rows[1:]):
-        for role, text in row.values.items():
-            if text and fold(text) in DITTO and above.values.get(role):
-                row.values[role] = above.values[role]
-                _note(row, "ditto", f"{role} '{text}' means the same as the row above: '{above.values[role][:60]}'")
+def _place(logical: LogicalRow, row: Row, cells: list, roles: list[str], state: _Rows, services: bool) -> None:
+    """A new service, a sub-row of the service above, or the rest of the row above."""
+    values = logical.values
+    logical.serial = parse_serial(values.get("serial", ""))
+    name_role = next((r for r in ("service_name", "when", "text") if r in roles), roles[0])
+    if logical.serial is None and not values.get("serial") and services:
+        fused, rest = split_fused_serial(values.get("service_name", ""))
+        if fused is not None:
+            logical.serial, values["service_name"] = fused, rest
+            _note(logical, "serial_lifted", f"serial {fused} written at the start of the name: lifted out")
+    above = state.out[-1] if state.out else None
+    named = bool(clean(values.get(name_role, "")))
+    if logical.serial is not None or above is None:
+        _start(logical, state)
+    elif services and state.parent is not None and (
+            _merged_above(cells, roles, "serial") or _merged_above(cells, roles, "service_name")
+            or _sub_marker(values.get(name_role, ""))):
+        _sub_row(logical, cells, roles, state)
+    elif not named or ("serial" in roles and (row.page > above.pages[-1] or not services
+                                              or not _has_own_terms(values))):
+        _join(above, logical, row)
+    elif services and state.parent is not None and _names_variant(clean(values.get(name_role, ""))):
+        _sub_row(logical, cells, roles, state)
+    else:
+        _start(logical, state)
+    if logical in state.out and above is not None and logical is not above:
+        fill_from_above(logical, cells, roles, above)
 
 
-def fill_from_left(texts: list[str], cells: list) -> list[str]:
-    """A position covered by a horizontally merged cell reads that cell's text
-    (a fee and time limit written once across both columns)."""
-    for j, cell in enumerate(cells):
-        if j and cell is not None and cell.span_from == "left" and not texts[j]:
-            texts[j] = texts[j - 1]
-    return texts
+def _has_own_terms(values: dict[str, str]) -> bool:
+    """A row that states its own fee or time limit is a service (or a variant) of its own; the
+    tail of a long name ('(ই-নামজারি)') on a row of its own states neither."""
+    return any(clean(values.get(role, "")) for role in ("fee", "time_limit"))
 
 
-# Vertical merges of these are handled elsewhere: a merged serial marks the rows
-# under it as continuations, a merged officer cell is resolved with its spills.
-OWN_VERTICAL_MERGES = {"serial", "officer"}
+def _merged_above(cells: list, roles: list[str], role: str) -> bool:
+    cell = cells[roles.index(role)] if role in roles else None
+    return cell is not None and cell.spanned and cell.span_from == "above"
+
+
+def _start(logical: LogicalRow, state: _Rows) -> None:
+    state.out.append(logical)
+    state.starts.add(id(logical))
+    state.parent, state.title, state.group = logical, None, []
+
+
+_MARKER = regex.compile(rf"^\s*\(?\s*([{kw.LIST_MARKER_LETTERS}])\s*[).।:]\s*")
+
+
+def _sub_marker(text: str) -> str:
+    m = _MARKER.match(clean(text))
+    return m.group(1) if m else ""
+
+
+def _is_title(row: LogicalRow) -> bool:
+    """A service row that holds a name only: a title over its sub-rows."""
+    return not any(clean(v) for role, v in row.values.items() if role not in ("serial", "service_name"))
+
+
+def _sub_row(logical: LogicalRow, cells: list, roles: list[str], state: _Rows) -> None:
+    """A sub-row of the service above: the parent's serial, its own sub_serial, and the
+    parent's name in front when it names only its variant."""
+    parent = state.parent
+    name = logical.values.get("service_name", "")
+    marker = _take_marker(logical)
+    if not state.group:
+        if _is_title(parent):
+            state.out.remove(parent)
+            state.title = parent
+            state.starts.add(id(logical))
+        else:
+            # The service row itself is the first variant: ক before a খ, else 1.
+            parent.sub_serial = _take_marker(parent) or (_letter_before(marker) if marker else "1")
+            state.group.append(parent)
+    logical.sub_serial = marker or str(len(state.group) + 1)
+    logical.serial = parent.serial
+    parent_name = clean((state.title or parent).values.get("service_name", ""))
+    own = clean(logical.values.get("service_name", ""))
+    if not own or _merged_above(cells, roles, "service_name"):
+        logical.values["service_name"] = parent_name
+    elif parent_name and _names_variant(own) and not own.startswith(parent_name):
+        logical.values["service_name"] = f"{parent_name} {own}"
+    _note(logical, "sub_row", f"a sub-row ({logical.sub_serial}) of serial {parent.serial}"
+                              + (f": '{clean(name)[:40]}'" if name else ""))
+    state.group.append(logical)
+    state.out.append(logical)
+
+
+def _letter_before(marker: str) -> str:
+    letters = kw.LIST_MARKER_LETTERS
+    return letters[letters.index(marker) - 1] if marker in letters[1:] else "1"
+
+
+def _take_marker(row: LogicalRow) -> str:
+    """The row's (ক) marker, taken off the start of its name; or the one marker every marked
+    cell of the row opens with ('(ক) সাধারণ: ১১৫০ টাকা' | '(ক) ২৮ কার্যদিবস'), left in place."""
+    name = row.values.get("service_name", "")
+    m = _MARKER.match(name)
+    if m:
+        row.values["service_name"] = name[m.end():]
+        return m.group(1)
+    marks = {_sub_marker(text) for role, text in row.values.items() if role != "serial" and clean(text)} - {""}
+    return marks.pop() if len(marks) == 1 else ""
+
+
+def _names_variant(name: str) -> bool:
+    words = fold(name).split()
+    return len(words) <= 2 or all(contains_any(w, kw.VARIANT_WORDS) for w in words)
+
+
+def _infer_serials(rows: list[LogicalRow], starts: set[int]) -> None:
+    """A table that prints no serials: its services are numbered in order, sub-rows sharing one."""
+    if not rows or any(r.serial is not None for r in rows):
+        return
+    number = 0
+    for row in rows:
+        number += id(row) in starts
+        row.serial, row.serial_inferred = max(number, 1), True
+
+
+# Vertical merges of these are handled elsewhere: a merged serial or name makes a
+# sub-row, a merged officer cell is resolved with its spills.
+OWN_VERTICAL_MERGES = {"serial", "service_name", "officer"}
 
 
 def fill_from_above(row: LogicalRow, cells: list, roles: list[str], above: LogicalRow) -> None:
@@ -350,7 +458,8 @@ def fill_from_above(row: LogicalRow, cells: list, roles: list[str], above: Logic
                 or role in OWN_VERTICAL_MERGES or not above.values.get(role)):
             continue
         row.values[role] = above.values[role]
-        _note(row, "merged_cell", f"{role} lies under the merged cell of the row above: '{above.values[role][:60]}'")
+        _note(row, "merged_cell", f"{role} lies under the merged cell of the row above: "
+                                  f"'{clean(above.values[role])[:60]}'")
 
 
 def _cell_ref(cell) -> dict:
@@ -358,54 +467,54 @@ def _cell_ref(cell) -> dict:
             "confidence": cell.confidence}
 
 
-def _join(target: LogicalRow, values: dict[str, str], cells: dict, index: int, row: Row) -> None:
-    joined = [role for role, text in values.items() if text]
-    for role in joined:
+def _join(target: LogicalRow, row: LogicalRow, raw: Row) -> None:
+    """The rest of ``target``'s cells, cell by cell; text already there is not added twice."""
+    joined = []
+    for role, text in row.values.items():
+        if not text or clean(text) in clean(target.values.get(role, "")):
+            continue
         # A page break can cut an email or URL just as a line wrap does.
-        target.values[role] = rejoin_addresses(f"{target.values.get(role, '')} {values[role]}".strip())
-        target.cells.setdefault(role, []).extend(cells.get(role, []))
-    # Also after a repeated header row, so the page tells, not the row's own flag.
-    page_break = row.page > target.pages[-1]
-    where = "after a page break" if page_break else "with an empty serial cell"
+        target.values[role] = rejoin_addresses(f"{target.values.get(role, '')}\n{text}".strip("\n"))
+        target.cells.setdefault(role, []).extend(row.cells.get(role, []))
+        joined.append(role)
+    target.repairs += row.repairs
+    page_break = raw.page > target.pages[-1]
+    where = "after a page break" if page_break else "with an empty serial and name"
+    index = row.rows[0]
     target.rows.append(index)
-    if row.page not in target.pages:
-        target.pages.append(row.page)
-    # On the same page, a row with no serial is a sub-row (ক, খ) of the service above.
+    if raw.page not in target.pages:
+        target.pages.append(raw.page)
     target.repairs.append(Repair(
-        action="joined_continuation" if page_break else "joined_subrow",
-        detail=f"row {index} on page {row.page} ({where}) continues the row above: "
-               f"joined cell by cell into {', '.join(joined)}",
-        rows=[target.rows[0], index], pages=[target.pages[0], row.page]))
+        action="joined_continuation" if page_break else "joined_row",
+        detail=f"row {index} on page {raw.page} ({where}) continues the row above: "
+               f"joined cell by cell into {', '.join(joined) or 'nothing new'}",
+        rows=[target.rows[0], index], pages=[target.pages[0], raw.page]))
 
 
 # ------------------------------------------------------------------ officer cells
-
-def _serial_of(row: LogicalRow) -> int | None:
-    return parse_int(row.values.get("serial", ""))
-
 
 def move_foreign_officer_text(table: RepairedTable) -> list[Finding]:
     """Text of another column at the start of an officer cell is moved out and reported."""
     findings = []
     for row in table.rows:
         text = row.values.get("officer", "")
-        moved, role = _foreign_prefix(row, text)
+        moved, role = _foreign_prefix(row, clean(text))
         if not moved:
             continue
-        row.values["officer"] = text[len(moved):].strip(" ,;:-")
+        row.values["officer"] = clean_lines(clean(text)[len(moved):].strip(" ,;:-"))
         if not row.values.get(role):
             row.values[role] = moved
         _note(row, "moved_text", f"officer cell began with {role} text '{moved}': moved out")
         findings.append(Finding(rule="text_in_wrong_column", severity="warning", section=table.section_kind,
-                                serial=_serial_of(row), field="officer",
+                                serial=row.serial, field="officer",
                                 message=f"the officer cell starts with {role} text '{moved}'"))
     return findings
 
 
 def _foreign_prefix(row: LogicalRow, text: str) -> tuple[str, str]:
     for role in kw.FOREIGN_IN_OFFICER:
-        other = row.values.get(role, "")
-        if len(other) >= 4 and text.startswith(other):
+        other = clean(row.values.get(role, ""))
+        if len(other) >= 4 and text.startswith(other) and len(text) > len(other):
             return other, role
     phrase = leading_time_phrase(text)
     return (phrase, "time_limit") if phrase else ("", "")
@@ -418,6 +527,7 @@ def is_officer_fragment(text: str) -> bool:
     number, an email), the lower-case end of a wrapped email, or a stray
     punctuation mark is the rest of the cell above.
     """
+    text = clean(text)
     if not text or find_designation(text):
         return False
     return (starts_with_contact(text) or gazetteer.starts_with_place(text)
@@ -440,8 +550,23 @@ class _Block:
     start: int
 
 
-def resolve_officer_cells(table: RepairedTable) -> None:
-    """Give every row the whole text of the (possibly merged) officer cell it sits in."""
+def _merged(row: LogicalRow) -> bool:
+    return any(ref.get("spanned") for ref in row.cells.get("officer", []))
+
+
+def _after_page_break(rows: list[LogicalRow], i: int) -> bool:
+    """A merged cell cut by a page break is drawn anew, empty, on the next page."""
+    return i > 0 and rows[i].pages[0] > rows[i - 1].pages[-1]
+
+
+def resolve_officer_cells(table: RepairedTable, knows_spans: bool) -> None:
+    """Give every row the whole text of the (merged) officer cell it sits in.
+
+    Where the reader tells merged cells from empty ones, only a merged cell is
+    inherited (and the empty cell a page break leaves at the top of a page under
+    a merged one); an empty one stays empty. A text copy cannot tell, so there an
+    empty cell under an officer is taken for a merged one (and marked inferred).
+    """
     block: _Block | None = None
     owner: dict[int, _Block] = {}
     for i, row in enumerate(table.rows):
@@ -449,12 +574,15 @@ def resolve_officer_cells(table: RepairedTable) -> None:
         if text and (block is None or not is_officer_fragment(text)):
             block = _Block(text=text, start=i)
         elif text:
-            block.text = rejoin_addresses(f"{block.text} {text}")
-            _note(row, "officer_spill", f"officer text '{text}' has no name or designation: it continues the "
-                                        f"officer cell of serial {_serial_of(table.rows[block.start])}")
-        elif block is not None:
+            block.text = rejoin_addresses(f"{block.text}\n{text}")
+            _note(row, "officer_spill", f"officer text '{clean(text)}' has no name or designation: it continues "
+                                        f"the officer cell of serial {table.rows[block.start].serial}")
+        elif block is not None and (_merged(row) or not knows_spans or _after_page_break(table.rows, i)):
             _note(row, "officer_inherited", f"officer cell empty: it lies under the merged officer cell of serial "
-                                            f"{_serial_of(table.rows[block.start])}")
+                                            f"{table.rows[block.start].serial}")
+        elif block is not None:
+            _note(row, "officer_empty", "officer cell empty (not merged with the cell above): left empty")
+            continue
         if block is not None:
             owner[i] = block
     for i, blk in owner.items():

@@ -5,8 +5,12 @@ import pytest
 
 from pipeline.lexicon import ascii_digits, clean, heading_kind, match_role, parse_int
 from pipeline import keywords as kw
-from pipeline.normalize import parse_emails, parse_fee, parse_officer, parse_phone, parse_phones, \
-    parse_time_limit, split_items
+from pipeline.values.email import parse_emails
+from pipeline.values.fee import parse_fee
+from pipeline.values.items import split_items
+from pipeline.values.officer import parse_officer
+from pipeline.values.phone import parse_phone, parse_phones
+from pipeline.values.time import parse_time_limit
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -19,14 +23,15 @@ from pipeline.normalize import parse_emails, parse_fee, parse_officer, parse_pho
     ("১,০০০ টাকা", (1000, False, "amount")),
     ("Tk. 500", (500, False, "amount")),
     ("কোর্ট ফি ২০ টাকা ও নোটিশ জারি ফি ১০০ টাকা", (120, False, "itemised")),
-    ("জরুরী ২০০ টাকা, সাধারণ ১০০ টাকা", (200, False, "tiered")),
+    ("জরুরী ২০০ টাকা, সাধারণ ১০০ টাকা", (None, False, "tiered")),
     ("প্রতি কিলোমিটার ১০ টাকা, সর্বনিম্ন ৩০০ টাকা", (None, False, "rate")),
     ("বিদ্যমান সরকারী নীতিমালা অনুযায়ী", (None, False, "policy")),
     ("বিনামূল্যে / বিদ্যমান সরকারী নীতিমালা অনুযায়ী", (0, True, "free")),
     ("", (None, None, "unspecified")),
 ])
 def test_parse_fee(text, expected):
-    assert parse_fee(text) == expected
+    fee = parse_fee(text)
+    assert (fee.bdt, fee.is_free, fee.kind) == expected
 
 
 @pytest.mark.parametrize("text,days,unit", [

@@ -1,8 +1,5 @@
 """Layouts written to break the pipeline (tests/fixtures/redteam*): each file is one
-variation the rendered corpus lacks, with a truth a careful person would enter.
-
-Known limits are strict xfails: they fail the suite the day they start passing.
-"""
+variation the rendered corpus lacks, with a truth a careful person would enter."""
 from __future__ import annotations
 
 import json
@@ -16,12 +13,6 @@ from tests.conftest import FIXTURES
 
 FIELDS = ["service_name", "fee_bdt", "is_free", "time_limit_days", "officer_name", "officer_designation",
           "officer_phones", "officer_emails"]
-KNOWN_LIMITS = {
-    # One service per serial: sub-rows (ক) সাধারণ / (খ) জরুরি are joined, the fee and
-    # time limit give their upper bounds; the truth lists each sub-row as a service.
-    "f04_subrows.pdf": "sub-rows are joined into one service per serial",
-    "f04_subrows.docx": "sub-rows are joined into one service per serial",
-}
 
 
 def inputs():
@@ -29,9 +20,7 @@ def inputs():
         for source in sorted(truth.parent.glob(truth.name.replace(".truth.json", ".*"))):
             if source.suffix not in (".pdf", ".html", ".htm", ".txt", ".docx"):
                 continue
-            marks = [pytest.mark.xfail(strict=True, reason=KNOWN_LIMITS[source.name])] \
-                if source.name in KNOWN_LIMITS else []
-            yield pytest.param(source, truth, id=source.name, marks=marks)
+            yield pytest.param(source, truth, id=source.name)
 
 
 def norm(value):
@@ -55,7 +44,8 @@ def test_services_as_a_person_reads_them(source, truth):
     expected = json.loads(truth.read_text(encoding="utf-8"))["services"]
     charter = process(source)
     got = [(s.section, s.serial, got_fields(s)) for s in charter.services]
-    assert [(s.section, s.serial) for s in charter.services] == [(e["section"], e["serial"]) for e in expected]
+    assert [(s.section, s.serial, s.sub_serial) for s in charter.services] == \
+        [(e["section"], e["serial"], e.get("sub_serial")) for e in expected]
     for (section, serial, fields), want in zip(got, expected):
         for field in FIELDS:
             assert norm(fields[field]) == norm(want[field]), f"{section} {serial} {field}"

@@ -31,8 +31,10 @@ def test_older_eight_column_format_with_superior_officer_and_ditto():
     assert heir.superior_officer.designation == "চেয়ারম্যান"
     assert [r.action for r in heir.provenance.repairs].count("ditto") == 3
     assert (heir.fee_bdt, heir.fee_kind) == (100, "amount")
-    trade = services[("citizen", 3)]
-    assert (trade.fee_bdt, trade.fee_kind, trade.time_limit_days) == (500, "tiered", 7)
+    trade = services[("citizen", 3)]         # জরুরী / সাধারণ: alternatives, no one fee
+    assert (trade.fee_bdt, trade.fee_min_bdt, trade.fee_max_bdt, trade.fee_kind) == (None, 200, 500, "tiered")
+    assert trade.time_limit_days == 7
+    assert (birth.fee_bdt, birth.fee_min_bdt, birth.fee_max_bdt, birth.is_free) == (None, 0, 50, None)
     assert (charter.location.upazila, charter.location.district) == ("শিবচর", "মাদারীপুর")
 
 
@@ -100,7 +102,8 @@ def test_two_row_header_split_officer_columns_and_sub_rows():
     first = services[("citizen", 1)]                                   # name | মোবাইল | ইমেইল columns
     assert (first.officer.name, first.officer.designation) == ("মোঃ আলম", "উপজেলা সমাজসেবা অফিসার")
     assert first.officer.valid_phones == ["+8801711122334"] and first.officer.emails == ["uss@gmail.com"]
-    second = services[("citizen", 2)]                                  # sub-row (খ) on the same page
-    assert "joined_subrow" in [r.action for r in second.provenance.repairs]
-    assert (second.fee_bdt, second.fee_kind) == (200, "tiered")       # alternatives, not 100 + 200
-    assert len(services) == 2
+    # The (খ) row on the same page is a sub-row: a service of its own under serial 2,
+    # the row above it (ক), and its name, only the variant, follows the parent's.
+    assert [(s.serial, s.sub_serial, s.name, s.fee_bdt) for s in charter.services] == [
+        (1, None, "বয়স্ক ভাতা প্রদান", 0), (2, "ক", "প্রতিবন্ধী ভাতা", 100), (2, "খ", "প্রতিবন্ধী ভাতা জরুরি", 200)]
+    assert "sub_row" in [r.action for r in charter.services[2].provenance.repairs]

@@ -162,7 +162,7 @@ def zone_table(lines: list[list[Word]], page_number: int) -> tuple[Table, BBox] 
         rows.append(Row([_cell(column, page_number) for column in columns], page_number))
     boxes = [(w.x0, w.top, w.x1, w.bottom) for words in lines for w in words]
     bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
-    return Table(rows), bbox
+    return Table(rows, knows_spans=False), bbox
 
 
 def _cell(lines: list[list[Word]], page_number: int) -> Cell:

@@ -70,7 +70,7 @@ def parse_lines(lines: list[str]) -> tuple[list, int]:
         raw = raw.replace("\f", "")
         if "\t" in raw:
             if table is None:
-                table = Table(rows=[])
+                table = Table(rows=[], knows_spans=False)
                 blocks.append(table)
             elif blank_in_table and not feeds and table.rows[-1].page == page:
                 page += 1   # only a following row proves the blank line was a page break

@@ -1,0 +1,251 @@
+"""Officer cells: who is responsible, by name, designation, office, phone and email.
+
+A cell is read by its parts: its lines (readers keep a cell's line breaks) and,
+within a line, the pieces between commas, semicolons and dandas. A part that holds
+a designation is the designation (the words before it in the same part, when
+they read as a person's name, are the name); a part naming an office or a place
+is the office; the first remaining part that reads as a person's name is the
+name. Contacts are taken out first, and emails and URLs are masked before any
+designation is looked for (``supervisor`` inside an address is no post).
+
+Designations are known from the keyword tables (a start word, up to five domain
+words and a head word: উপজেলা প্রাণিসম্পদ অফিসার) and from the official list of
+posts in ``pipeline/data/designations.csv``.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+import regex
+
+from .. import gazetteer
+from .. import keywords as kw
+from ..lexicon import alternation, clean, clean_lines, fold, tidy
+from ..model import Officer
+from .email import deobfuscate, mask_addresses, parse_emails
+from .phone import parse_phones, without_fax
+
+_SEPARATORS = regex.compile(r"(\n|[,;।](?![^()]*\)))")
+
+
+@functools.lru_cache(maxsize=1)
+def official_posts() -> list[str]:
+    """Post names of the official list shipped in ``pipeline/data/designations.csv`` (may be empty)."""
+    table = resources.files("pipeline") / "data" / "designations.csv"
+    if not table.is_file():
+        return []
+    with table.open(encoding="utf-8") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return [clean(row[key]) for row in rows for key in ("bn", "en") if clean(row.get(key) or "")]
+
+
+@functools.lru_cache(maxsize=1)
+def _designation_pattern() -> regex.Pattern:
+    opener = alternation(kw.DESIGNATION_STARTS + kw.DESIGNATION_QUALIFIERS)
+    head = alternation(kw.DESIGNATION_HEADS + official_posts())
+    names = alternation(kw.NAME_PREFIXES)
+    # The words between cannot open a person's name (মোঃ, জনাব): a title never runs over one.
+    word = rf"(?!(?:{names})(?:\s|$))[^\s,;:।()/]+"
+    title = (rf"(?:(?:{opener})\s+(?:{word}\s+){{0,5}})?[\p{{L}}\p{{M}}]*?(?:{head})"
+             rf"(?![\p{{L}}\p{{M}}])(?:\s*\([^)]{{1,30}}\))?")
+    # Compound posts are one designation: নাজির-কাম-ক্যাশিয়ার, X ও Y, X/Y/Z.
+    joiner = r"\s*(?:-?\s*কাম\s*-?|\bcum\b|/|\s(?:ও|এবং|and)\s)\s*"
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){title}(?:{joiner}(?:{title}|[^\s,;:।()/]+(?=\s*(?:/|$|,))))*",
+                         regex.IGNORECASE)
+
+
+def find_designation(text: str) -> regex.Match | None:
+    """The first designation in ``clean(text)`` (so spans index the cleaned text)."""
+    return _designation_pattern().search(clean(text))
+
+
+def find_designations(text: str) -> list[regex.Match]:
+    return list(_designation_pattern().finditer(clean(text)))
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> dict[str, regex.Pattern]:
+    labels = alternation(kw.PHONE_LABELS + kw.EMAIL_LABELS + kw.FAX_LABELS)
+    fields = alternation(kw.FIELD_LABELS)
+    return {
+        # A label is a whole word (মোবারক is a name), ঃ excepted; a field name needs its colon.
+        "label": regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:(?:{labels})(?![\p{{L}}\p{{M}}--[ঃ]])|(?:{fields})"
+                               rf"(?:\s*(?:ও|,|/)\s*(?:{fields}))*\s*[ঃ:])\s*[ঃ:.\-]*", regex.IGNORECASE | regex.V1),
+        "qualifier": regex.compile(r"\(\s*(?:" + alternation(kw.PHONE_QUALIFIERS) + r")\s*\)", regex.IGNORECASE),
+        "name_prefix": regex.compile(rf"^(?:{alternation(kw.NAME_PREFIXES)})(?:\s|(?=\p{{L}}))", regex.IGNORECASE),
+        "honorific": regex.compile(rf"^(?:{alternation(kw.HONORIFICS)})\s+", regex.IGNORECASE),
+        "office": regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(kw.OFFICE_WORDS)})", regex.IGNORECASE),
+        "item": regex.compile(r"(?:^|(?<=\s))[0-9০-৯]{1,2}\s*[।.)](?![0-9০-৯])\s*"),
+        "grs_role": regex.compile(alternation(kw.GRS_ROLES), regex.IGNORECASE),
+    }
+
+
+@dataclass
+class _Reading:
+    name: str = ""
+    designation: str = ""
+    office: str = ""
+
+
+
+def _is_name(text: str) -> bool:
+    """A person's name: it opens with মোঃ/জনাব/ডাঃ …, or it is a few words of letters that
+    name no office, place or post."""
+    p = _patterns()
+    text = tidy(text)
+    if not text or regex.search(r"[0-9০-৯@]", text):
+        return False
+    title = find_designation(text)
+    if p["name_prefix"].match(text) or (title and title.start() == 0 and p["name_prefix"].match(text[title.end():].strip())):
+        return True     # 'প্রকৌশলী মোঃ আবুল কালাম আজাদ': a title before a name
+    return (len(text.split()) <= 5 and not p["office"].search(text) and not find_designation(text)
+            and not gazetteer.starts_with_place(text))
+
+
+@dataclass
+class _Part:
+    text: str
+    line_start: bool      # the part opens a line of the cell
+    separator: str        # what parted it from the part before ('', ',', '।', '\n' …)
+
+
+def _parts(text: str) -> list[_Part]:
+    """The cell's parts; a designation wrapped over two lines (উপজেলা আইসিটি / অফিসার) is one."""
+    flat = text.replace("\n", " ")
+    for found in _designation_pattern().finditer(flat):
+        text = text[:found.start()] + found.group(0) + text[found.end():]
+    pieces = _SEPARATORS.split(text)
+    parts, separator = [], "\n"
+    for piece, after in zip(pieces[::2], pieces[1::2] + [""]):
+        if tidy(piece):
+            parts.append(_Part(tidy(piece), separator == "\n", separator))
+            separator = after
+        elif after == "\n" or not separator:
+            separator = after or separator
+    return parts
+
+
+def _cut_at_place(name: str) -> tuple[str, str]:
+    """A name runs on into the address when the cell's separators are gone
+    ('মোঃ রফিকুল ইসলাম লাখাই'): it ends before the first place name."""
+    words = name.split()
+    cut = next((i for i in range(1, len(words)) if gazetteer.starts_with_place(" ".join(words[i:]))), len(words))
+    return " ".join(words[:cut]), " ".join(words[cut:])
+
+
+def _joined(parts: list[tuple[str, str]]) -> str:
+    """Office parts with the separators they were written with (', ' or '। ')."""
+    text = ""
+    for piece, separator in parts:
+        glue = "। " if separator == "।" else "; " if separator == ";" else ", "
+        text = f"{text}{glue}{piece}" if text else piece
+    return text
+
+
+def _read_parts(parts: list[_Part], names_expected: bool) -> _Reading:
+    """Designation: the part holding one. Name: a part before it that reads as a name, or
+    one that opens a line of its own, or opens with মোঃ/জনাব …; the rest is the office."""
+    reading = _Reading()
+    offices: list[tuple[str, str]] = []
+    prefix = _patterns()["name_prefix"]
+
+    def take_name(text: str, separator: str) -> bool:
+        if not names_expected or reading.name or not _is_name(text):
+            return False
+        reading.name, rest = _cut_at_place(tidy(text))
+        offices.extend([(rest, separator)] if rest else [])
+        return True
+
+    posts = sum(1 for part in parts if find_designation(part.text))
+    for part in parts:
+        found = _designation_in(part.text, later_posts=posts > 1)
+        if not found:
+            may_name = not reading.designation or part.line_start or prefix.match(part.text)
+            if not (may_name and take_name(part.text, part.separator)):
+                offices.append((part.text, part.separator))
+            continue
+        before, after = tidy(part.text[:found.start()]), tidy(part.text[found.end():])
+        if before and not take_name(before, part.separator):
+            offices.append((before, part.separator))
+        if reading.designation:
+            offices.append((tidy(found.group(0)), part.separator))
+        else:
+            reading.designation = tidy(found.group(0))
+        # 'উপজেলা কৃষি অফিসার মোঃ মাহমুদুল হাসান': the name after the post.
+        if after and not (prefix.match(after) and take_name(after, " ")):
+            offices.append((after, " " if before or reading.designation else part.separator))
+    if not reading.designation and not names_expected and offices:
+        reading.designation = offices.pop(0)[0]
+    reading.office = _joined(list(dict.fromkeys(offices)))
+    return reading
+
+
+def _designation_in(part: str, later_posts: bool = False) -> regex.Match | None:
+    """The part's designation: the first one, unless it is a title before a name
+    ('প্রকৌশলী মোঃ আবুল কালাম আজাদ') and another post follows, in this part or another."""
+    found = find_designations(part)
+    if found and found[0].start() == 0 and _patterns()["name_prefix"].match(part[found[0].end():].strip()):
+        if len(found) >= 2:
+            return found[1]
+        if later_posts:
+            return None
+    return found[0] if found else None
+
+
+def _officers(text: str) -> list[str]:
+    """One cell may list several officers, numbered ('১। … ২। …'): each one's text."""
+    items = [item for item in _patterns()["item"].split(text) if tidy(item)]
+    if len(items) >= 2 and sum(1 for item in items if find_designation(item) or _is_name(item)) >= 2:
+        return items
+    return [_patterns()["item"].sub(" ", text, count=1) if _patterns()["item"].match(text) else text]
+
+
+def _strip_contacts(text: str, phones) -> str:
+    p = _patterns()
+    rest = without_fax(mask_addresses(text))
+    rest = p["qualifier"].sub(" ", rest) if phones else rest
+    for phone in phones:
+        rest = rest.replace(phone.raw, " ")
+    rest = p["grs_role"].sub(" ", rest)
+    return "\n".join(clean(p["label"].sub(" ", line)) for line in rest.split("\n"))
+
+
+def parse_officer(text: str, names_expected: bool = True) -> Officer:
+    """Name, designation, office, phones and emails of one officer cell (several officers:
+    names and designations joined by '; '). ``names_expected`` is False for a column whose
+    header asks only for the designation: then no part is taken for a name."""
+    raw = deobfuscate(clean_lines(text))
+    emails, invalid = parse_emails(raw)
+    phones = parse_phones(raw.replace("\n", " "))
+    readings = [_read_parts(_parts(_strip_contacts(item, phones)), names_expected) for item in _officers(raw)]
+    readings = [r for r in readings if r.name or r.designation or r.office] or [_Reading()]
+    return Officer(raw=clean(raw), name=_without_honorifics("; ".join(r.name for r in readings if r.name)),
+                   designation="; ".join(r.designation for r in readings if r.designation),
+                   office="; ".join(r.office for r in readings if r.office),
+                   phones=phones, emails=emails, invalid_emails=invalid)
+
+
+def officer_from_columns(parts: dict[str, str], names_expected: bool = True) -> Officer:
+    """An officer from its column(s): the whole cell ('officer'), or sub-columns of one grouped
+    header ('officer.name', 'officer.designation', 'officer.contact'), whose own texts are
+    the name and the designation."""
+    whole = "officer" in parts
+    officer = parse_officer("\n".join(t for t in parts.values() if t), names_expected and whole)
+    if "officer.name" in parts:
+        officer.name = _without_honorifics(tidy(mask_addresses(parts["officer.name"])))
+    if "officer.designation" in parts:
+        post = parse_officer(parts["officer.designation"], names_expected=False)
+        officer.designation, officer.office = post.designation, post.office or officer.office
+    return officer
+
+
+def _without_honorifics(names: str) -> str:
+    return "; ".join(_patterns()["honorific"].sub("", n) for n in names.split("; ")) if names else ""
+
+
+def officer_key(officer: Officer) -> str:
+    """Who an officer is, for grouping: the folded name, else the first email, else the designation."""
+    return fold(officer.name) or (officer.emails[0] if officer.emails else "") or fold(officer.designation)
