@@ -32,6 +32,11 @@ _NUMBER_TYPES = {
 NOT_IN_LIBPHONENUMBER = "fixed line of the national numbering plan, not in libphonenumber's metadata"
 
 
+# A national number (area code and subscriber, no trunk 0) has 8 to 10 digits; an area code
+# whose subscriber lengths the table does not know may take any that fits.
+NATIONAL_DIGITS = (8, 10)
+
+
 @functools.lru_cache(maxsize=1)
 def area_codes() -> dict[str, tuple[int, int]]:
     """Area code (no trunk 0) -> (fewest, most) subscriber digits, from the shipped table."""
@@ -39,8 +44,10 @@ def area_codes() -> dict[str, tuple[int, int]]:
     codes: dict[str, tuple[int, int]] = {}
     with table.open(encoding="utf-8") as handle:
         for row in csv.DictReader(line for line in handle if not line.startswith("#")):
+            code = row["code"].lstrip("0")
             low, _, high = row["subscriber_digits"].partition("-")
-            codes[row["code"].lstrip("0")] = (int(low), int(high or low))
+            codes[code] = (int(low), int(high or low)) if low else \
+                (NATIONAL_DIGITS[0] - len(code), NATIONAL_DIGITS[1] - len(code))
     return codes
 
 
@@ -54,6 +61,14 @@ def national_fixed_line(digits: str) -> Optional[str]:
         if limits and limits[0] <= len(national) - length <= limits[1]:
             return f"+880{national}"
     return None
+
+
+def _fixed_line_without_trunk(digits: str, number) -> bool:
+    """A landline written without its trunk 0 and area code ('৫৮১৫৪০২১' in a Dhaka office) would
+    read as another district's number: it is not taken as valid."""
+    return not digits.startswith(("0", "880")) and phonenumbers.number_type(number) in (
+        phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE) \
+        and not str(number.national_number).startswith("1")
 
 
 def _candidates(text: str) -> list[str]:
@@ -79,7 +94,7 @@ def parse_phone(raw: str) -> Phone:
     except phonenumbers.NumberParseException as exc:
         phone.reason = f"not a phone number ({exc})"
         return phone
-    if phonenumbers.is_valid_number(number):
+    if phonenumbers.is_valid_number(number) and not _fixed_line_without_trunk(digits, number):
         phone.valid = True
         phone.e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         phone.kind = _NUMBER_TYPES.get(phonenumbers.number_type(number), "other")
