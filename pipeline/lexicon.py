@@ -157,6 +157,25 @@ def match_role(text: str, table: list[tuple[str, list[str]]]) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """Every Bangla word of the keyword tables: the words a narrow column's wrap may cut
+    (কার্যদি / বস, তাৎক্ষ / নিক) and that tell a cut word from two words."""
+    phrases: list[str] = []
+    for value in vars(kw).values():
+        if isinstance(value, dict):
+            phrases += [k for k in value if isinstance(k, str)]
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, str):
+                    phrases.append(item)
+                elif isinstance(item, tuple):
+                    phrases += [x for x in item if isinstance(x, str)]
+                    phrases += [w for x in item if isinstance(x, list) for w in x if isinstance(w, str)]
+    words = {w for p in phrases for w in BENGALI_RUN.findall(clean(p))}
+    return frozenset(w for w in words if len(w) > 2)
+
+
 # -------------------------------------------------------------- numbers
 
 _NUMBER = regex.compile(r"[0-9০-৯]+(?:[,][0-9০-৯]{2,3})*(?:\.[0-9০-৯]+)?")

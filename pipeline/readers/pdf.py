@@ -20,7 +20,7 @@ from pdfplumber.table import Table as FoundTable
 
 from .. import ocr
 from ..bijoy import is_bijoy_font, looks_bijoy
-from ..lexicon import BENGALI_RUN, is_visual_order, visual_to_logical
+from ..lexicon import BENGALI_RUN, is_visual_order, known_words, visual_to_logical
 from ..model import BBox, Block, Cell, Finding, Line, RawDocument, Row, Table
 from .base import Reader, ReadError, file_sha256
 from .pdfunruled import unruled_tables
@@ -361,14 +361,15 @@ MAX_BROKEN_TAIL = 4
 
 
 def _unbreak_words(lines: list[list[dict]], bbox: BBox) -> list[str]:
-    """Lines of a cell, with an English word too wide for its column glued back.
+    """Lines of a cell, with a word too wide for its column glued back.
 
-    Word processors break such a word without a hyphen ("governmen" / "t rules").
-    The break is taken as forced when the line holds that one word, it fills the
-    cell's inner width (the cell less its smallest left margin on both sides),
-    and the next line goes on with a few lower-case letters: the part that did
-    not fit. Only Latin: the narrow serial column wraps ক্রমিক / নং in the same
-    geometry, and Bangla has no case to tell them apart.
+    Word processors break such a word without a hyphen ("governmen" / "t rules",
+    "কার্যদি" / "বস"). An English break is taken as forced when the line holds that
+    one word, it fills the cell's inner width (the cell less its smallest left
+    margin on both sides), and the next line goes on with a few lower-case
+    letters. Bangla has no case, and a whole word fills a narrow column as often
+    as a cut one: a Bangla break is taken as forced when the two pieces make a word
+    of the keyword tables that the first piece alone is not.
     """
     boxes = [line_bbox(line) for line in lines]
     margin = min((box[0] - bbox[0] for box in boxes), default=0.0)
@@ -378,7 +379,7 @@ def _unbreak_words(lines: list[list[dict]], bbox: BBox) -> list[str]:
     for line, box in zip(lines, boxes):
         text = line_text(line)
         tail = re.match(r"[a-z]*", text).group(0)
-        if forced and 0 < len(tail) <= MAX_BROKEN_TAIL:
+        if texts and ((forced and 0 < len(tail) <= MAX_BROKEN_TAIL) or _cut_bangla_word(texts[-1], text)):
             texts[-1] += text
         else:
             texts.append(text)
@@ -386,6 +387,15 @@ def _unbreak_words(lines: list[list[dict]], bbox: BBox) -> list[str]:
         forced = " " not in word and word[-1:].isascii() and word[-1:].isalpha() \
             and box[2] - box[0] >= 0.92 * inner
     return texts
+
+
+def _cut_bangla_word(before: str, after: str) -> bool:
+    last = unicodedata.normalize("NFC", before).split()[-1:]
+    first = unicodedata.normalize("NFC", after).split()[:1]
+    if not last or not first or not BENGALI_RUN.fullmatch(last[0]) or not BENGALI_RUN.match(first[0]):
+        return False
+    head = BENGALI_RUN.match(first[0]).group(0)
+    return last[0] + head in known_words() and last[0] not in known_words()
 
 
 # --------------------------------------------------------------------------

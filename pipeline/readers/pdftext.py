@@ -150,25 +150,35 @@ def line_bbox(line: list[Char]) -> tuple[float, float, float, float]:
 # --------------------------------------------------------------------------
 
 def join_lines(texts: Iterable[str]) -> str:
-    """Multi-line cell text as one string with single spaces, repaired."""
+    """A cell's lines, repaired, one per line ("\n" between them: an officer cell's lines
+    tell its name from its designation); a line that a wrap cut inside a word is glued
+    back onto the one before."""
     joined = ""
-    for text in (t.strip() for t in texts):
+    for text in map(clean_text, texts):
         if not text:
             continue
-        glue = "" if _wrapped_word(joined, text) else " "
+        glue = "" if joined and _wrapped_word(joined, text) else "\n"
         joined = joined + glue + text if joined else text
-    return clean_text(joined)
+    return rejoin_addresses(joined)
+
+
+_BROKEN_AFTER = re.compile("\u09cd$")                            # a hasanta ends no word
+_BROKEN_BEFORE = re.compile(f"^(?![{PRE_BASE_SIGNS}])[{DEPENDENT_SIGNS}]")   # a sign starts none
 
 
 def _wrapped_word(before: str, after: str) -> bool:
-    """A line wrapped after a hyphen (০১৭১১-/২২৩৩৪৪, ই-/নথি, e-/Nothi) or inside a phone's digits."""
+    """A line wrapped after a hyphen (০১৭১১-/২২৩৩৪৪, ই-/নথি, e-/Nothi), inside a phone's digits,
+    or inside a Bangla word (the line ends with a hasanta, or the next opens with a vowel sign)."""
     if _HYPHEN_WRAP.search(before) and after[:1].isalnum():
+        return True
+    if _BROKEN_AFTER.search(before) or _BROKEN_BEFORE.match(after):
         return True
     tail, head = _TRAILING_DIGITS.search(before), _LEADING_DIGITS.match(after)
     return bool(tail and head and _MOBILE.fullmatch(tail.group() + head.group()))
 
 
 def clean_text(text: str) -> str:
+    """One line: NFC, single spaces, no space before a vowel sign, wrapped addresses rejoined."""
     text = " ".join(unicodedata.normalize("NFC", text).split())
     text = _SPACE_BEFORE_SIGN.sub(r"\1", text)
     return rejoin_addresses(text)

@@ -39,7 +39,8 @@ def official_posts() -> list[str]:
         return []
     with table.open(encoding="utf-8") as handle:
         rows = csv.DictReader(line for line in handle if not line.startswith("#"))
-        return [clean(row[key]) for row in rows for key in ("bn", "en") if clean(row.get(key) or "")]
+        # Two-letter abbreviations (CA, DC) would match inside other words' initials: kept out.
+        return [clean(row[key]) for row in rows for key in ("bn", "en") if len(clean(row.get(key) or "")) > 2]
 
 
 @functools.lru_cache(maxsize=1)
@@ -163,6 +164,10 @@ def _read_parts(parts: list[_Part], names_expected: bool) -> _Reading:
     for part in parts:
         found = _designation_in(part.text, later_posts=posts > 1)
         if not found:
+            if reading.name and not reading.designation and part.line_start and not offices \
+                    and _is_name(part.text):
+                reading.name = f"{reading.name} {part.text}"      # a name wrapped onto the next line
+                continue
             may_name = not reading.designation or part.line_start or prefix.match(part.text)
             if not (may_name and take_name(part.text, part.separator)):
                 offices.append((part.text, part.separator))
