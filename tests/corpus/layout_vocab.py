@@ -368,12 +368,13 @@ PHONE_FORMATS = [
     ("mobile", "latin", True, ("brief",)),
     ("mobile_intl", "latin", False, ("brief",)),
 ]
-# Fixed-line exchanges: (area code, subscriber digits, first subscriber digit, where seen).
-# All but 08723 are numbers libphonenumber accepts; 08723 is an upazila exchange it rejects
-# (/work/shared/notes/bangla-pdf-text.md), valid by truth-v2.
+# Fixed-line exchanges: (area code, subscriber digits, how the subscriber number starts, where seen).
+# Every number drawn from these is one libphonenumber accepts (its BD plan knows the exchange ranges:
+# Dhaka 7-digit numbers only in some 3-digit ranges, hence 955 of ০২-৯৫৫৪৪৩৩), except 08723, an upazila
+# exchange it rejects (/work/shared/notes/bangla-pdf-text.md), valid by truth-v2.
 FIXED_EXCHANGES = [
-    ("02", 7, "9", ("truth-v2",)), ("0781", 5, "5", ("38",)), ("08723", 5, "5", ("truth-v2", "notes")),
-    ("02", 8, "5", ("brief",)), ("0821", 6, "7", ("brief",)), ("031", 6, "7", ("brief",)),
+    ("02", 7, "955", ("truth-v2",)), ("0781", 5, "5", ("38",)), ("08723", 5, "5", ("truth-v2", "notes")),
+    ("02", 8, "55", ("brief",)), ("0821", 6, "7", ("brief",)), ("031", 6, "7", ("brief",)),
     ("0721", 6, "7", ("brief",)), ("0531", 5, "6", ("brief",)), ("091", 5, "6", ("brief",)),
 ]
 EMAIL_DOMAINS = ["gmail.com", "yahoo.com", "gov.bd"]

@@ -172,7 +172,7 @@ def draw_layout(rng: random.Random, split: str, index: int) -> Layout:
                          if f in [name for name, *_ in allowed(V.FAMILIES, split)]] or office["families"][:1])
     roles = draw_roles(rng, split, families[family][0], language)
     has_serial = "serial" in roles
-    serial_mode = rng.choices(["column", "blank", "fused", "none"], [0.7, 0.1, 0.1, 0.1])[0] if has_serial else "none"
+    serial_mode = rng.choices(["column", "blank", "fused", "none"], [0.8, 0.06, 0.08, 0.06])[0] if has_serial else "none"
     departments = "departments" in office
     if departments and serial_mode in ("blank", "none"):
         serial_mode = "column"
@@ -228,7 +228,7 @@ def draw_columns(rng, split, lay: Layout, roles: list[str]) -> list[Column]:
 
 def serial_width_cm(rng, lay: Layout) -> float:
     """Wide enough for a serial; a narrow column is too narrow for ক্রমিক, which then breaks by syllable."""
-    ems = rng.uniform(1.5, 1.8) if lay.narrow_serial else rng.uniform(3.2, 4.2)
+    ems = rng.uniform(1.35, 1.7) if lay.narrow_serial else rng.uniform(3.2, 4.2)
     return (ems * lay.look.cell_pt + CELL_PADDING_PT) / PT_PER_CM
 
 
@@ -331,8 +331,8 @@ class ContentDrawer:
         kind, digits, dashed, _ = pick(self.rng, V.PHONE_FORMATS, self.split)
         rng = self.rng
         if kind == "fixed":
-            code, length, first, _ = pick(rng, V.FIXED_EXCHANGES, self.split)
-            subscriber = first + "".join(rng.choice("0123456789") for _ in range(length - 1))
+            code, length, lead, _ = pick(rng, V.FIXED_EXCHANGES, self.split)
+            subscriber = lead + "".join(rng.choice("0123456789") for _ in range(length - len(lead)))
             printed = f"{code}-{subscriber}" if dashed else code + subscriber
             return local_digits(self.language, digits, printed), "+880" + code[1:] + subscriber
         local = "01" + rng.choice("3456789") + "".join(rng.choice("0123456789") for _ in range(8))
