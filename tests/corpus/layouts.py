@@ -7,8 +7,9 @@ content (services, fees, time limits, officers). The truth is worked out while t
 never parsed back from the printed text.
 
 Split rule: in every vocabulary pool (layout_vocab.py) the variants at positions 2, 5, 8, … are held
-out: ``dev`` never draws them, ``holdout`` draws them half of the time. ``holdout`` charters also carry
-one of ``HOLDOUT_COMBOS`` each, pairs of features that no ``dev`` charter combines.
+out: ``dev`` never draws them, ``holdout`` draws from the whole pool, so about a third of what it draws
+was never in dev. ``holdout`` charters also carry one of ``HOLDOUT_COMBOS`` each, pairs of features
+that no ``dev`` charter combines.
 """
 from __future__ import annotations
 
@@ -66,24 +67,17 @@ def split_pool(pool: list) -> tuple[list, list]:
     return shared, held
 
 
+def allowed(pool: list, split: str) -> list:
+    return pool if split == "holdout" else split_pool(pool)[0]
+
+
 def pick(rng: random.Random, pool: list, split: str):
-    shared, held = split_pool(pool)
-    if split == "dev" or not held:
-        return rng.choice(shared)
-    return rng.choice(held) if rng.random() < 0.5 else rng.choice(pool)
+    return rng.choice(allowed(pool, split))
 
 
 def sample(rng: random.Random, pool: list, split: str, k: int) -> list:
-    shared, held = split_pool(pool)
-    if split == "dev" or not held:
-        return rng.sample(shared, min(k, len(shared)))
-    from_held = rng.sample(held, min(len(held), (k + 1) // 2))
-    rest = [v for v in pool if v not in from_held]
-    return rng.sample(from_held + rng.sample(rest, min(len(rest), k - len(from_held))), min(k, len(pool)))
-
-
-def allowed(pool: list, split: str) -> list:
-    return pool if split == "holdout" else split_pool(pool)[0]
+    candidates = allowed(pool, split)
+    return rng.sample(candidates, min(k, len(candidates)))
 
 
 # --------------------------------------------------------------------------

@@ -177,11 +177,11 @@ def test_dev_never_draws_held_out_variants(index):
 
 
 def test_holdout_carries_its_pair_and_the_held_out_variants():
-    charters = [draw_charter("holdout", i) for i in range(24)]
+    charters = [draw_charter("holdout", i) for i in range(60)]
     for i, charter in enumerate(charters):
         assert set(HOLDOUT_COMBOS[i % len(HOLDOUT_COMBOS)]) <= layout_features(charter.layout)
     used = {"\n".join(c.header) for ch in charters for c in ch.layout.columns}
-    assert len(used & held_headers()) >= 10
+    assert len(used & held_headers()) >= 30
     assert {ch.layout.font_key for ch in charters} >= {key for key, _ in split_pool(FONTS_BN)[1]}
     assert {ch.layout.office["key"] for ch in charters} & set(split_pool(V.OFFICE_KEYS)[1])
 
