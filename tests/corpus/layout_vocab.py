@@ -373,7 +373,7 @@ PHONE_FORMATS = [
 # Dhaka 7-digit numbers only in some 3-digit ranges, hence 955 of ০২-৯৫৫৪৪৩৩), except 08723, an upazila
 # exchange it rejects (/work/shared/notes/bangla-pdf-text.md), valid by truth-v2.
 FIXED_EXCHANGES = [
-    ("02", 7, "955", ("truth-v2",)), ("0781", 5, "5", ("38",)), ("08723", 5, "5", ("truth-v2", "notes")),
+    ("02", 7, "955", ("truth-v2",)), ("08723", 5, "5", ("truth-v2", "notes")), ("0781", 5, "5", ("38",)),
     ("02", 8, "55", ("brief",)), ("0821", 6, "7", ("brief",)), ("031", 6, "7", ("brief",)),
     ("0721", 6, "7", ("brief",)), ("0531", 5, "6", ("brief",)), ("091", 5, "6", ("brief",)),
 ]
