@@ -21,7 +21,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 
-from common import DEFAULT_CORPUS, Sample, bare, corpus, levenshtein, percent, squash, table
+from common import DEFAULT_CORPUS, Counts, Sample, bare, corpus, levenshtein, percent, squash, table
 from peers import SYSTEMS, charters
 
 from pipeline.model import Charter, Service
@@ -46,7 +46,7 @@ SPLIT_FIELDS = ["service_name", "delivery_method", "required_documents"]
 
 
 @dataclass
-class Score:
+class Score(Counts):
     """Counts for one system over any set of PDFs; they add up."""
     files: int = 0
     failed: int = 0
@@ -58,11 +58,6 @@ class Score:
     splits_joined: int = 0
     edits: int = 0
     chars: int = 0
-
-    def add(self, other: "Score") -> None:
-        for name in ("files", "failed", "truth", "found", "matched", "splits", "splits_joined", "edits", "chars"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.right.update(other.right)
 
     def field_accuracy(self, name: str | None = None) -> float:
         if name:

@@ -1,6 +1,8 @@
 """What the PDF benchmarks share: the corpus, text comparison, and table printing."""
 from __future__ import annotations
 
+import collections
+import dataclasses
 import json
 import pathlib
 import sys
@@ -35,6 +37,18 @@ def corpus(directory: pathlib.Path) -> list[Sample]:
         if truth.exists():
             samples.append(Sample(pdf, json.loads(truth.read_text(encoding="utf-8"))))
     return samples
+
+
+class Counts:
+    """A dataclass of counts that add up: numbers are summed, Counters updated."""
+
+    def add(self, other: "Counts") -> None:
+        for f in dataclasses.fields(self):
+            mine = getattr(self, f.name)
+            if isinstance(mine, collections.Counter):
+                mine.update(getattr(other, f.name))
+            else:
+                setattr(self, f.name, mine + getattr(other, f.name))
 
 
 def squash(text: str | None) -> str:
