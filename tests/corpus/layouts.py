@@ -46,6 +46,8 @@ WEIGHTS = {"serial": 0.6, "name": 1.6, "method": 1.8, "documents": 2.0, "documen
            "place": 1.2, "frequency": 0.9, "todo": 1.4}
 OFFICER_PARTS = ["o_name", "o_designation", "o_phone", "o_email"]
 GROUPED_DROPS = ["remarks", "room", "todo", "recipient", "method", "form_source", "superior"]
+# Column orders of charters that list their services in one table (no institutional or internal one).
+ONE_TABLE_FAMILIES = {"union5", "registry5", "land4", "family8", "social6", "zila5", "english5"}
 EXTRA_ROLES = {"form_source", "room", "remarks", "recipient", "place", "frequency", "todo"}
 DITTO_ROLES = ("method", "documents", "documents_only", "fee", "officer", "superior")
 SHARED_IN_GROUP = ("method", "documents", "documents_only", "doc_place", "form_source", "officer", "superior",
@@ -54,6 +56,7 @@ SHARED_IN_GROUP = ("method", "documents", "documents_only", "doc_place", "form_s
 GROUP_SPANS = {"service": set(), "marker": {"serial", "officer"},
                "class_named": {"serial", *SHARED_IN_GROUP}, "class_spanned": {"serial", "name", *SHARED_IN_GROUP}}
 ABOVE = None                    # a cell covered by the one above it (a rowspan), resolved by ``merge_spans``
+LEFT = "left"                   # a cell covered by the one to its left (a full-width department row)
 
 
 # --------------------------------------------------------------------------
@@ -148,60 +151,76 @@ def header_pool(language: str, role: str) -> list:
     return (V.HEADERS_EN if language == "en" else V.HEADERS_BN)[role]
 
 
-def draw_roles(rng, split, family_roles, language) -> list[str]:
-    roles = list(family_roles)
+def draw_roles(rng, office: dict, split: str, language: str) -> tuple[str, list[str]]:
+    """A column order the office's charters use, now and then with a room, remarks, recipient or
+    what-you-must-do column more."""
+    allowed_names = [name for name, *_ in allowed(V.FAMILIES, split)]
+    family = rng.choice([f for f in office["families"] if f in allowed_names] or office["families"][:1])
+    roles = next(list(order) for name, order, *_ in V.FAMILIES if name == family)
     if language == "bn":
         for role, after in V.OPTIONAL_COLUMNS:
             if len(roles) < MAX_COLUMNS - 1 and role not in roles and rng.random() < 0.12:
                 at = roles.index(after) + 1 if after in roles else len(roles)
                 roles.insert(at, role)
+    return family, roles
+
+
+def draw_serial_mode(rng, roles: list[str], departments: bool) -> str:
+    if "serial" not in roles:
+        return "none"
+    mode = rng.choices(["column", "blank", "fused", "none"], [0.8, 0.06, 0.08, 0.06])[0]
+    # Serials restart under each department row: they are printed there.
+    return "column" if departments and mode in ("blank", "none") else mode
+
+
+def group_officer(roles: list[str]) -> list[str]:
+    """Four officer sub-columns instead of one: tables that group the officer drop a column for it."""
+    roles = list(roles)
+    for spare in GROUPED_DROPS:
+        if len(roles) + 3 > MAX_COLUMNS and spare in roles:
+            roles.remove(spare)
+    at = roles.index("officer")
+    roles[at:at + 1] = OFFICER_PARTS
     return roles
+
+
+def draw_look(rng, split: str, language: str) -> tuple[str, Look]:
+    style = rng.choices(["grid", "rules", "none"], [0.6, 0.2, 0.2])[0]
+    font_key, font = pick(rng, FONTS_EN if language == "en" else FONTS_BN, split)
+    return font_key, Look(font=font, orientation=rng.choice(["portrait", "landscape"]),
+                          margin_cm=pick(rng, MARGINS_CM, split), cell_pt=pick(rng, CELL_SIZES, split),
+                          table_style=style, fixed_columns=True)
 
 
 def draw_layout(rng: random.Random, split: str, index: int) -> Layout:
     language = "en" if rng.random() < 0.12 else "bn"
     office = V.ENGLISH_OFFICE if language == "en" else V.OFFICES[pick(rng, V.OFFICE_KEYS, split)]
-    families = {name: (roles, sources) for name, roles, _, sources in V.FAMILIES}
-    family = rng.choice([f for f in office["families"]
-                         if f in [name for name, *_ in allowed(V.FAMILIES, split)]] or office["families"][:1])
-    roles = draw_roles(rng, split, families[family][0], language)
-    has_serial = "serial" in roles
-    serial_mode = rng.choices(["column", "blank", "fused", "none"], [0.8, 0.06, 0.08, 0.06])[0] if has_serial else "none"
+    family, roles = draw_roles(rng, office, split, language)
     departments = "departments" in office
-    if departments and serial_mode in ("blank", "none"):
-        serial_mode = "column"
+    serial_mode = draw_serial_mode(rng, roles, departments)
     if serial_mode in ("fused", "none"):
         roles = [r for r in roles if r != "serial"]
-    grouped = language == "bn" and "officer" in roles and rng.random() < 0.25
-    if grouped:
-        # Four sub-columns instead of one: tables that group the officer drop a column for it.
-        for spare in GROUPED_DROPS:
-            if len(roles) + 3 > MAX_COLUMNS and spare in roles:
-                roles.remove(spare)
-        at = roles.index("officer")
-        roles[at:at + 1] = OFFICER_PARTS
+    if language == "bn" and "officer" in roles and rng.random() < 0.25:
+        roles = group_officer(roles)
     kinds = []
     if serial_mode == "column" and not departments and ("fee" in roles or "time" in roles) and rng.random() < 0.35:
         kinds = rng.sample(["marker", "class_named", "class_spanned"], rng.randint(1, 2))
-    style = rng.choices(["grid", "rules", "none"], [0.6, 0.2, 0.2])[0]
-    font_key, font = pick(rng, FONTS_EN if language == "en" else FONTS_BN, split)
-    look = Look(font=font, orientation=rng.choice(["portrait", "landscape"]), margin_cm=pick(rng, MARGINS_CM, split),
-                cell_pt=pick(rng, CELL_SIZES, split), table_style=style, fixed_columns=True)
+    font_key, look = draw_look(rng, split, language)
     ditto = pick(rng, V.DITTO_MARKS, split)[0] if language == "bn" and rng.random() < 0.3 else None
-    serials = V.SERIAL_STYLES_EN if language == "en" else V.SERIAL_STYLES_BN
+    en = language == "en"
     lay = Layout(
         split=split, index=index, language=language, office=office, family=family, columns=[],
-        serial_mode=serial_mode, serial_style=pick(rng, serials, split),
-        fused_style=pick(rng, V.FUSED_SERIALS_EN if language == "en" else V.FUSED_SERIALS_BN, split)[0],
+        serial_mode=serial_mode, serial_style=pick(rng, V.SERIAL_STYLES_EN if en else V.SERIAL_STYLES_BN, split),
+        fused_style=pick(rng, V.FUSED_SERIALS_EN if en else V.FUSED_SERIALS_BN, split)[0],
         number_row=rng.choices(["none", "below", "above"], [0.4, 0.4, 0.2])[0],
         number_style=pick(rng, V.NUMBER_STYLES, split), sub_groups=kinds, ditto_mark=ditto,
         departments=departments, officer_merge="officer" in roles and rng.random() < 0.4,
         superior_merged="superior" in roles and not departments and rng.random() < 0.3,
         narrow_serial="serial" in roles and rng.random() < 0.35,
         narrow_officer="officer" in roles and rng.random() < 0.25, look=look, font_key=font_key,
-        officer_order=pick(rng, V.OFFICER_ORDERS_EN if language == "en" else V.OFFICER_ORDERS_BN, split)[0],
-        phone_label=pick(rng, V.PHONE_LABELS_EN if language == "en" else V.PHONE_LABELS_BN, split)[0],
-        email_label=pick(rng, V.EMAIL_LABELS_EN if language == "en" else V.EMAIL_LABELS_BN, split)[0])
+        officer_order=pick(rng, V.OFFICER_ORDERS_EN if en else V.OFFICER_ORDERS_BN, split)[0],
+        phone_label=pick(rng, V.PHONE_LABELS_EN if en else V.PHONE_LABELS_BN, split)[0],
+        email_label=pick(rng, V.EMAIL_LABELS_EN if en else V.EMAIL_LABELS_BN, split)[0])
     lay.columns = draw_columns(rng, split, lay, roles)
     return lay
 
@@ -622,7 +641,7 @@ def parent_row(lay: Layout, unit: Unit, first: bool) -> list:
 
 def unit_rows(lay: Layout, unit: Unit, first: bool) -> list[list]:
     if unit.kind == "department":
-        return [[[unit.title]] + ["colspan"] * (len(lay.columns) - 1)]
+        return [[[unit.title]] + [LEFT] * (len(lay.columns) - 1)]
     rows = [parent_row(lay, unit, first)] if unit.kind == "class_named" else []
     for s in unit.services:
         rows.append(row_cells(lay, s, first and not rows, GROUP_SPANS[unit.kind] if rows else set()))
@@ -630,7 +649,7 @@ def unit_rows(lay: Layout, unit: Unit, first: bool) -> list[list]:
 
 
 def merge_spans(rows: list[list]) -> list[TableRow]:
-    """ABOVE cells become covered cells under a rowspan; 'colspan' cells covered by the one on their left."""
+    """ABOVE cells become covered cells under a rowspan, LEFT cells covered cells under a colspan."""
     width = len(rows[0])
     out = [[None] * width for _ in rows]
     for c in range(width):
@@ -640,13 +659,13 @@ def merge_spans(rows: list[list]) -> list[TableRow]:
             if value is ABOVE:
                 out[r][c] = TableCell([], covered=True)
                 top.rowspan += 1
-            elif value == "colspan":
+            elif value is LEFT:
                 out[r][c] = TableCell([], covered=True)
                 top = None
             else:
                 out[r][c] = top = TableCell(list(value))
     for r, row in enumerate(rows):
-        if len(row) > 1 and row[1] == "colspan":
+        if len(row) > 1 and row[1] is LEFT:
             out[r][0].colspan = width
     return [TableRow(cells) for cells in out]
 
@@ -712,9 +731,7 @@ def draw_sections(rng, lay: Layout, drawer: ContentDrawer) -> dict[str, list[Uni
     sections = {}
     kinds = list(lay.sub_groups)
     for section in ("citizen", "institutional", "internal"):
-        if section != "citizen" and (lay.departments or lay.family in ("union5", "registry5", "land4", "family8",
-                                                                       "social6", "zila5", "english5")
-                                     or rng.random() < 0.4):
+        if section != "citizen" and (lay.departments or lay.family in ONE_TABLE_FAMILIES or rng.random() < 0.4):
             continue
         table = TableDrawer(drawer, section)
         if lay.departments:

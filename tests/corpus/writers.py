@@ -21,7 +21,6 @@ MARGIN_CM = 1.27
 SERVICE_WIDTHS = [0.06, 0.15, 0.18, 0.20, 0.12, 0.11, 0.18]
 GRIEVANCE_WIDTHS = [0.08, 0.25, 0.27, 0.25, 0.15]
 SIZES = {"title": 14, "heading": 12, "body": 10, "item": 10, "cell": 9}
-TABLE_STYLES = ("grid", "rules", "none")    # every rule; horizontal rules only; no rules at all
 
 
 @dataclass(frozen=True)
@@ -31,7 +30,7 @@ class Look:
     orientation: str
     margin_cm: float = MARGIN_CM
     cell_pt: float = SIZES["cell"]
-    table_style: str = "grid"
+    table_style: str = "grid"         # grid (every rule) | rules (horizontal only) | none
     # Columns keep their widths in Chromium too (a narrow column wraps inside words, as Word does),
     # instead of growing to fit the longest word.
     fixed_columns: bool = False
