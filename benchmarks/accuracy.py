@@ -19,9 +19,9 @@ import json
 import pathlib
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from common import DEFAULT_CORPUS, Counts, Sample, bare, corpus, levenshtein, percent, squash, table
+from common import DEFAULT_CORPUS, Sample, ServiceCounts, bare, corpus, levenshtein, percent, squash, table
 from peers import SYSTEMS, charters
 
 from pipeline.model import Charter, Service
@@ -46,14 +46,8 @@ SPLIT_FIELDS = ["service_name", "delivery_method", "required_documents"]
 
 
 @dataclass
-class Score(Counts):
+class Score(ServiceCounts):
     """Counts for one system over any set of PDFs; they add up."""
-    files: int = 0
-    failed: int = 0
-    truth: int = 0
-    found: int = 0
-    matched: int = 0
-    right: collections.Counter = field(default_factory=collections.Counter)
     splits: int = 0
     splits_joined: int = 0
     edits: int = 0
@@ -65,11 +59,7 @@ class Score(Counts):
         return sum(self.right.values()) / (self.truth * len(FIELDS)) if self.truth else 0.0
 
     def summary(self) -> dict:
-        return {"files": self.files, "failed": self.failed, "truth_services": self.truth,
-                "found_services": self.found, "matched": self.matched,
-                "recall": self.matched / self.truth if self.truth else None,
-                "precision": self.matched / self.found if self.found else None,
-                "field_accuracy": self.field_accuracy(),
+        return {**self.counts(), "field_accuracy": self.field_accuracy(),
                 "fields": {f: self.field_accuracy(f) for f in FIELDS},
                 "split_rows": self.splits, "split_rows_joined": self.splits_joined,
                 "cer": self.edits / self.chars if self.chars else None}

@@ -51,6 +51,23 @@ class Counts:
                 setattr(self, f.name, mine + getattr(other, f.name))
 
 
+@dataclass
+class ServiceCounts(Counts):
+    """Services a system returned against the truth's, over any set of documents."""
+    files: int = 0
+    failed: int = 0
+    truth: int = 0
+    found: int = 0
+    matched: int = 0
+    right: collections.Counter = dataclasses.field(default_factory=collections.Counter)   # field -> right
+
+    def counts(self) -> dict:
+        return {"files": self.files, "failed": self.failed, "truth_services": self.truth,
+                "found_services": self.found, "matched": self.matched,
+                "recall": self.matched / self.truth if self.truth else None,
+                "precision": self.matched / self.found if self.found else None}
+
+
 def squash(text: str | None) -> str:
     """NFC with whitespace collapsed: the form fields are compared in."""
     return " ".join(unicodedata.normalize("NFC", text or "").split())

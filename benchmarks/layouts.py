@@ -23,7 +23,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 
-from common import Counts, percent, squash, table
+from common import ServiceCounts, percent, squash, table
 
 from pipeline import process
 
@@ -106,27 +106,17 @@ def got_key(s) -> tuple:
 # --------------------------------------------------------------------------
 
 @dataclass
-class Score(Counts):
+class Score(ServiceCounts):
     """Counts over any set of documents; they add up."""
-    files: int = 0
-    failed: int = 0
     zero_services: int = 0
     serials_empty: int = 0
-    truth: int = 0
-    found: int = 0
-    matched: int = 0
-    right: collections.Counter = field(default_factory=collections.Counter)
 
     def accuracy(self, fields=None) -> float:
         fields = fields or FIELDS
         return sum(self.right[f] for f in fields) / (self.truth * len(fields)) if self.truth else 0.0
 
     def summary(self) -> dict:
-        return {"files": self.files, "failed": self.failed, "zero_services": self.zero_services,
-                "every_serial_empty": self.serials_empty, "truth_services": self.truth,
-                "found_services": self.found, "matched": self.matched,
-                "recall": self.matched / self.truth if self.truth else None,
-                "precision": self.matched / self.found if self.found else None,
+        return {**self.counts(), "zero_services": self.zero_services, "every_serial_empty": self.serials_empty,
                 "field_accuracy": self.accuracy(), "field_accuracy_today": self.accuracy(TODAY),
                 "fields": {f: self.accuracy([f]) for f in FIELDS}}
 
