@@ -21,25 +21,13 @@ import sys
 import time
 from dataclasses import dataclass
 
-from common import DEFAULT_CORPUS, Sample, ServiceCounts, bare, corpus, levenshtein, percent, squash, table
+from common import (DEFAULT_CORPUS, SERVICE_READERS, Sample, ServiceCounts, bare, corpus, levenshtein, percent, squash,
+                    table)
 from peers import SYSTEMS, charters
 
 from pipeline.model import Charter, Service
 
-# truth key -> how to read it off a Service
-FIELDS = {
-    "service_name": lambda s: s.name,
-    "delivery_method": lambda s: s.delivery_method_text,
-    "required_documents": lambda s: s.required_documents,
-    "fee_text": lambda s: s.fee_text,
-    "fee_bdt": lambda s: s.fee_bdt,
-    "time_limit_text": lambda s: s.time_limit_text,
-    "time_limit_days": lambda s: s.time_limit_days,
-    "officer_name": lambda s: s.officer.name,
-    "officer_designation": lambda s: s.officer.designation,
-    "officer_phones": lambda s: s.officer.valid_phones,
-    "officer_emails": lambda s: s.officer.emails,
-}
+FIELDS = SERVICE_READERS
 TEXT_FIELDS = ["service_name", "delivery_method", "required_documents", "fee_text", "time_limit_text",
                "officer_name", "officer_designation"]
 SPLIT_FIELDS = ["service_name", "delivery_method", "required_documents"]

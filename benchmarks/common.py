@@ -51,6 +51,22 @@ class Counts:
                 setattr(self, f.name, mine + getattr(other, f.name))
 
 
+# truth key -> how to read it off a pipeline Service: the fields every scorer compares
+SERVICE_READERS = {
+    "service_name": lambda s: s.name,
+    "delivery_method": lambda s: s.delivery_method_text,
+    "required_documents": lambda s: s.required_documents,
+    "fee_text": lambda s: s.fee_text,
+    "fee_bdt": lambda s: s.fee_bdt,
+    "time_limit_text": lambda s: s.time_limit_text,
+    "time_limit_days": lambda s: s.time_limit_days,
+    "officer_name": lambda s: s.officer.name,
+    "officer_designation": lambda s: s.officer.designation,
+    "officer_phones": lambda s: s.officer.valid_phones,
+    "officer_emails": lambda s: s.officer.emails,
+}
+
+
 @dataclass
 class ServiceCounts(Counts):
     """Services a system returned against the truth's, over any set of documents."""

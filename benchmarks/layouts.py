@@ -23,7 +23,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 
-from common import ServiceCounts, percent, squash, table
+from common import SERVICE_READERS, ServiceCounts, percent, squash, table
 
 from pipeline import process
 
@@ -39,25 +39,13 @@ def superior(s):
     return officer if officer is MISSING or officer is None else officer.raw
 
 
-READERS = {
-    "service_name": lambda s: s.name,
-    "delivery_method": lambda s: s.delivery_method_text,
-    "required_documents": lambda s: s.required_documents,
-    "fee_text": lambda s: s.fee_text,
-    "fee_bdt": lambda s: s.fee_bdt,
-    "fee_min_bdt": attribute("fee_min_bdt"),
-    "fee_max_bdt": attribute("fee_max_bdt"),
-    "is_free": lambda s: s.is_free,
-    "time_limit_text": lambda s: s.time_limit_text,
-    "time_limit_days": lambda s: s.time_limit_days,
-    "officer_name": lambda s: s.officer.name,
-    "officer_designation": lambda s: s.officer.designation,
-    "officer_phones": lambda s: s.officer.valid_phones,
-    "officer_emails": lambda s: s.officer.emails,
-    "superior_officer": superior,
-    "department": attribute("department"),
-}
-FIELDS = list(READERS)
+# truth-v2's scored fields, in its order, each with how to read it off a Service.
+FIELDS = ["service_name", "delivery_method", "required_documents", "fee_text", "fee_bdt", "fee_min_bdt",
+          "fee_max_bdt", "is_free", "time_limit_text", "time_limit_days", "officer_name", "officer_designation",
+          "officer_phones", "officer_emails", "superior_officer", "department"]
+READERS = {**SERVICE_READERS, "fee_min_bdt": attribute("fee_min_bdt"), "fee_max_bdt": attribute("fee_max_bdt"),
+           "is_free": lambda s: s.is_free, "superior_officer": superior, "department": attribute("department")}
+READERS = {name: READERS[name] for name in FIELDS}
 # The fields the pipeline's Service had when this scorer was written (2026-12).
 TODAY = [f for f in FIELDS if f not in ("fee_min_bdt", "fee_max_bdt", "department")]
 LIST_FIELDS = {"officer_phones", "officer_emails"}

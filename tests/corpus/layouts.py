@@ -446,7 +446,8 @@ class ContentDrawer:
 
     def method(self, long_cell: bool) -> Content:
         pool = V.METHODS[self.language]
-        return Content(self.listed(self.rng.sample(pool, self.rng.randint(3, 5) if long_cell else self.rng.randint(1, 2))))
+        count = self.rng.randint(3, 5) if long_cell else self.rng.randint(1, 2)
+        return Content(self.listed(self.rng.sample(pool, count)))
 
     def documents(self, long_cell: bool, with_place: bool) -> Content:
         rng = self.rng
