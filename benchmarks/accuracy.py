@@ -19,50 +19,27 @@ import json
 import pathlib
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from common import DEFAULT_CORPUS, Sample, bare, corpus, levenshtein, percent, squash, table
+from common import (DEFAULT_CORPUS, SERVICE_READERS, Sample, ServiceCounts, bare, corpus, levenshtein, percent, squash,
+                    table)
 from peers import SYSTEMS, charters
 
 from pipeline.model import Charter, Service
 
-# truth key -> how to read it off a Service
-FIELDS = {
-    "service_name": lambda s: s.name,
-    "delivery_method": lambda s: s.delivery_method_text,
-    "required_documents": lambda s: s.required_documents,
-    "fee_text": lambda s: s.fee_text,
-    "fee_bdt": lambda s: s.fee_bdt,
-    "time_limit_text": lambda s: s.time_limit_text,
-    "time_limit_days": lambda s: s.time_limit_days,
-    "officer_name": lambda s: s.officer.name,
-    "officer_designation": lambda s: s.officer.designation,
-    "officer_phones": lambda s: s.officer.valid_phones,
-    "officer_emails": lambda s: s.officer.emails,
-}
+FIELDS = SERVICE_READERS
 TEXT_FIELDS = ["service_name", "delivery_method", "required_documents", "fee_text", "time_limit_text",
                "officer_name", "officer_designation"]
 SPLIT_FIELDS = ["service_name", "delivery_method", "required_documents"]
 
 
 @dataclass
-class Score:
+class Score(ServiceCounts):
     """Counts for one system over any set of PDFs; they add up."""
-    files: int = 0
-    failed: int = 0
-    truth: int = 0
-    found: int = 0
-    matched: int = 0
-    right: collections.Counter = field(default_factory=collections.Counter)
     splits: int = 0
     splits_joined: int = 0
     edits: int = 0
     chars: int = 0
-
-    def add(self, other: "Score") -> None:
-        for name in ("files", "failed", "truth", "found", "matched", "splits", "splits_joined", "edits", "chars"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.right.update(other.right)
 
     def field_accuracy(self, name: str | None = None) -> float:
         if name:
@@ -70,11 +47,7 @@ class Score:
         return sum(self.right.values()) / (self.truth * len(FIELDS)) if self.truth else 0.0
 
     def summary(self) -> dict:
-        return {"files": self.files, "failed": self.failed, "truth_services": self.truth,
-                "found_services": self.found, "matched": self.matched,
-                "recall": self.matched / self.truth if self.truth else None,
-                "precision": self.matched / self.found if self.found else None,
-                "field_accuracy": self.field_accuracy(),
+        return {**self.counts(), "field_accuracy": self.field_accuracy(),
                 "fields": {f: self.field_accuracy(f) for f in FIELDS},
                 "split_rows": self.splits, "split_rows_joined": self.splits_joined,
                 "cer": self.edits / self.chars if self.chars else None}

@@ -1,6 +1,8 @@
 """What the PDF benchmarks share: the corpus, text comparison, and table printing."""
 from __future__ import annotations
 
+import collections
+import dataclasses
 import json
 import pathlib
 import sys
@@ -35,6 +37,51 @@ def corpus(directory: pathlib.Path) -> list[Sample]:
         if truth.exists():
             samples.append(Sample(pdf, json.loads(truth.read_text(encoding="utf-8"))))
     return samples
+
+
+class Counts:
+    """A dataclass of counts that add up: numbers are summed, Counters updated."""
+
+    def add(self, other: "Counts") -> None:
+        for f in dataclasses.fields(self):
+            mine = getattr(self, f.name)
+            if isinstance(mine, collections.Counter):
+                mine.update(getattr(other, f.name))
+            else:
+                setattr(self, f.name, mine + getattr(other, f.name))
+
+
+# truth key -> how to read it off a pipeline Service: the fields every scorer compares
+SERVICE_READERS = {
+    "service_name": lambda s: s.name,
+    "delivery_method": lambda s: s.delivery_method_text,
+    "required_documents": lambda s: s.required_documents,
+    "fee_text": lambda s: s.fee_text,
+    "fee_bdt": lambda s: s.fee_bdt,
+    "time_limit_text": lambda s: s.time_limit_text,
+    "time_limit_days": lambda s: s.time_limit_days,
+    "officer_name": lambda s: s.officer.name,
+    "officer_designation": lambda s: s.officer.designation,
+    "officer_phones": lambda s: s.officer.valid_phones,
+    "officer_emails": lambda s: s.officer.emails,
+}
+
+
+@dataclass
+class ServiceCounts(Counts):
+    """Services a system returned against the truth's, over any set of documents."""
+    files: int = 0
+    failed: int = 0
+    truth: int = 0
+    found: int = 0
+    matched: int = 0
+    right: collections.Counter = dataclasses.field(default_factory=collections.Counter)   # field -> right
+
+    def counts(self) -> dict:
+        return {"files": self.files, "failed": self.failed, "truth_services": self.truth,
+                "found_services": self.found, "matched": self.matched,
+                "recall": self.matched / self.truth if self.truth else None,
+                "precision": self.matched / self.found if self.found else None}
 
 
 def squash(text: str | None) -> str:

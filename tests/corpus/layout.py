@@ -34,7 +34,8 @@ class Para:
 class TableCell:
     lines: list[str]
     rowspan: int = 1
-    covered: bool = False      # lies under a merged cell started above
+    covered: bool = False      # lies under a merged cell started above or to the left
+    colspan: int = 1
 
 
 @dataclass
@@ -49,6 +50,16 @@ class TableBlock:
     header: list[str]
     numbers: Optional[list[str]]            # the column-number row
     rows: list[TableRow]
+    # The header rows as drawn, when they are not one row of ``header`` with ``numbers`` below it
+    # (a grouped two-row header, a number row above the header); every row has one cell per column.
+    head: Optional[list[list[TableCell]]] = None
+    widths: Optional[list[float]] = None    # share of the text width per column
+
+    def head_rows(self) -> list[list[TableCell]]:
+        if self.head is not None:
+            return self.head
+        rows = [[TableCell([h]) for h in self.header]]
+        return rows + ([[TableCell([n]) for n in self.numbers]] if self.numbers else [])
 
 
 Block = Union[Para, TableBlock]
@@ -83,13 +94,17 @@ def expectation_marker(language: str, n: int) -> str:
     return f"{digits(language, n)}) "
 
 
-def blocks(spec: CharterSpec) -> list[Block]:
+def blocks(spec: CharterSpec, tables: Optional[dict[str, TableBlock]] = None) -> list[Block]:
+    """The charter in reading order; ``tables`` (section -> service table, in order) replaces the
+    spec's own 7-column tables."""
+    if tables is None:
+        tables = {section: service_table(spec, section) for section in SECTIONS}
     h = HEADINGS[spec.language]
     out: list[Block] = [Para(t, "title") for t in spec.title_lines]
     out += [Para(h["vm"], "heading"), Para(h["vision"], "heading"), Para(spec.vision),
             Para(h["mission"], "heading"), Para(spec.mission), Para(h["services"], "heading")]
-    for section in SECTIONS:
-        out += [Para(SECTION_TITLES[spec.language][section], "heading"), service_table(spec, section)]
+    for section, table in tables.items():
+        out += [Para(SECTION_TITLES[spec.language][section], "heading"), table]
     out += [Para(h["grievance"], "heading"), Para(h["grievance_note"]), grievance_table(spec),
             Para(h["expectations"], "heading")]
     out += [Para(expectation_marker(spec.language, n) + e, "item") for n, e in enumerate(spec.expectations, 1)]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from pathlib import Path
 
 from docx import Document
@@ -11,7 +12,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from .layout import TableBlock, blocks
+from .layout import Block, TableBlock, blocks
 from .specs import CharterSpec
 
 A4 = (Cm(21.0), Cm(29.7))
@@ -20,6 +21,25 @@ MARGIN_CM = 1.27
 SERVICE_WIDTHS = [0.06, 0.15, 0.18, 0.20, 0.12, 0.11, 0.18]
 GRIEVANCE_WIDTHS = [0.08, 0.25, 0.27, 0.25, 0.15]
 SIZES = {"title": 14, "heading": 12, "body": 10, "item": 10, "cell": 9}
+
+
+@dataclass(frozen=True)
+class Look:
+    """How a charter is drawn: the defaults are the synthetic corpus's."""
+    font: str
+    orientation: str
+    margin_cm: float = MARGIN_CM
+    cell_pt: float = SIZES["cell"]
+    table_style: str = "grid"         # grid (every rule) | rules (horizontal only) | none
+    # Columns keep their widths in Chromium too (a narrow column wraps inside words, as Word does),
+    # instead of growing to fit the longest word.
+    fixed_columns: bool = False
+
+
+def table_widths(block: TableBlock) -> list[float]:
+    if block.widths:
+        return block.widths
+    return SERVICE_WIDTHS if block.kind == "service" else GRIEVANCE_WIDTHS
 
 
 # --------------------------------------------------------------------------
@@ -48,11 +68,11 @@ def add_text(paragraph, text: str, font: str, size_pt: float, bold: bool = False
     paragraph.paragraph_format.space_before = Pt(0)
 
 
-def fill_cell(cell, lines: list[str], font: str, bold: bool = False) -> None:
+def fill_cell(cell, lines: list[str], font: str, size_pt: float, bold: bool = False) -> None:
     first = cell.paragraphs[0]
     for i, line in enumerate(lines):
         paragraph = first if i == 0 else cell.add_paragraph()
-        add_text(paragraph, line, font, SIZES["cell"], bold)
+        add_text(paragraph, line, font, size_pt, bold)
 
 
 def mark_header(row) -> None:
@@ -61,28 +81,46 @@ def mark_header(row) -> None:
     row._tr.get_or_add_trPr().append(header)
 
 
-def docx_table(doc, block: TableBlock, font: str, text_width) -> None:
-    widths = SERVICE_WIDTHS if block.kind == "service" else GRIEVANCE_WIDTHS
+def rule_borders(table, style: str) -> None:
+    """Horizontal rules only (top, bottom, between rows), as tables drawn without a grid style are."""
+    if style != "rules":
+        return
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        edge = OxmlElement(f"w:{side}")
+        drawn = side in ("top", "bottom", "insideH")
+        edge.set(qn("w:val"), "single" if drawn else "nil")
+        if drawn:
+            edge.set(qn("w:sz"), "4")
+            edge.set(qn("w:color"), "000000")
+        borders.append(edge)
+    table._tbl.tblPr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook")
+
+
+def docx_table(doc, block: TableBlock, look: Look, text_width) -> None:
+    widths = table_widths(block)
     table = doc.add_table(rows=0, cols=len(widths))
-    table.style = "Table Grid"
-    heads = [block.header] + ([block.numbers] if block.numbers else [])
+    if look.table_style == "grid":
+        table.style = "Table Grid"
+    rule_borders(table, look.table_style)
+    heads = block.head_rows()
     for head in heads:
         row = table.add_row()
         mark_header(row)
-        for cell, text in zip(row.cells, head):
-            fill_cell(cell, [text], font, bold=True)
-            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    first_body = len(table.rows)
+        for cell, spec_cell in zip(row.cells, head):
+            if not spec_cell.covered:
+                fill_cell(cell, spec_cell.lines, look.font, look.cell_pt, bold=True)
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     for spec_row in block.rows:
         row = table.add_row()
         for cell, spec_cell in zip(row.cells, spec_row.cells):
             if not spec_cell.covered:
-                fill_cell(cell, spec_cell.lines, font)
-    for r, spec_row in enumerate(block.rows):
-        for c, spec_cell in enumerate(spec_row.cells):
-            if spec_cell.rowspan > 1:
-                top = table.cell(first_body + r, c)
-                top.merge(table.cell(first_body + r + spec_cell.rowspan - 1, c))
+                fill_cell(cell, spec_cell.lines, look.font, look.cell_pt)
+    for r, spec_row in enumerate(heads + [row.cells for row in block.rows]):
+        for c, spec_cell in enumerate(spec_row):
+            if spec_cell.rowspan > 1 or spec_cell.colspan > 1:
+                top = table.cell(r, c)
+                top.merge(table.cell(r + spec_cell.rowspan - 1, c + spec_cell.colspan - 1))
     # LibreOffice lays out by the table grid (w:gridCol), Word by the cell widths: set both.
     table.autofit = False
     for column, share in zip(table.columns, widths):
@@ -92,29 +130,33 @@ def docx_table(doc, block: TableBlock, font: str, text_width) -> None:
             cell.width = int(text_width * share)
 
 
-def setup_page(doc, orientation: str):
+def setup_page(doc, orientation: str, margin_cm: float = MARGIN_CM):
     section = doc.sections[0]
     width, height = A4 if orientation == "portrait" else (A4[1], A4[0])
     section.orientation = WD_ORIENT.PORTRAIT if orientation == "portrait" else WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = width, height
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(MARGIN_CM))
-    return width - Cm(2 * MARGIN_CM)
+        setattr(section, side, Cm(margin_cm))
+    return width - Cm(2 * margin_cm)
 
 
-def write_docx(spec: CharterSpec, font: str, orientation: str, path: Path) -> None:
+def write_docx_blocks(charter_blocks: list[Block], look: Look, path: Path) -> None:
     doc = Document()
-    text_width = setup_page(doc, orientation)
-    for block in blocks(spec):
+    text_width = setup_page(doc, look.orientation, look.margin_cm)
+    for block in charter_blocks:
         if isinstance(block, TableBlock):
-            docx_table(doc, block, font, text_width)
+            docx_table(doc, block, look, text_width)
             continue
         paragraph = doc.add_paragraph()
-        add_text(paragraph, block.text, font, SIZES[block.kind], bold=block.kind in ("title", "heading"))
+        add_text(paragraph, block.text, look.font, SIZES[block.kind], bold=block.kind in ("title", "heading"))
         if block.kind == "title":
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.space_after = Pt(4)
     doc.save(path)
+
+
+def write_docx(spec: CharterSpec, font: str, orientation: str, path: Path) -> None:
+    write_docx_blocks(blocks(spec), Look(font, orientation), path)
 
 
 # --------------------------------------------------------------------------
@@ -132,35 +174,59 @@ th {{ text-align: center; }}
 """
 
 
-def html_cell(tag: str, lines: list[str], rowspan: int = 1, width: float = 0) -> str:
-    attrs = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (f' style="width:{width:.0%}"' if width else "")
-    return f"<{tag}{attrs}>" + "<br>".join(html.escape(line) for line in lines) + f"</{tag}>"
+# Rules added after CSS for a look other than the corpus's own.
+TABLE_STYLE_CSS = {
+    "grid": "",
+    "rules": "th, td { border: none; border-top: 1px solid #000; border-bottom: 1px solid #000; }\n",
+    "none": "th, td { border: none; }\n",
+}
+# Word's default cell margins (0.19 cm a side), so a column holds as much text as in the LibreOffice PDF.
+FIXED_COLUMNS_CSS = "table { table-layout: fixed; }\nth, td { overflow-wrap: anywhere; padding: 1pt 0.19cm; }\n"
 
 
-def html_table(block: TableBlock) -> str:
-    widths = SERVICE_WIDTHS if block.kind == "service" else GRIEVANCE_WIDTHS
-    head = "<tr>" + "".join(html_cell("th", [h], width=w) for h, w in zip(block.header, widths)) + "</tr>"
-    if block.numbers:
-        head += "<tr>" + "".join(html_cell("th", [n]) for n in block.numbers) + "</tr>"
-    body = ["<tr>" + "".join(html_cell("td", c.lines, c.rowspan) for c in row.cells if not c.covered) + "</tr>"
+def look_css(look: Look) -> str:
+    size = f"table {{ font-size: {look.cell_pt}pt; }}\n" if look.cell_pt != SIZES["cell"] else ""
+    return size + (FIXED_COLUMNS_CSS if look.fixed_columns else "") + TABLE_STYLE_CSS[look.table_style]
+
+
+def html_cell(tag: str, cell, width: float = 0) -> str:
+    attrs = (f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "") + \
+            (f' colspan="{cell.colspan}"' if cell.colspan > 1 else "") + \
+            (f' style="width:{width:.0%}"' if width else "")
+    return f"<{tag}{attrs}>" + "<br>".join(html.escape(line) for line in cell.lines) + f"</{tag}>"
+
+
+def html_table(block: TableBlock, look: Look) -> str:
+    widths = table_widths(block)
+    heads = block.head_rows()
+    cols = "<colgroup>" + "".join(f'<col style="width:{w:.1%}">' for w in widths) + "</colgroup>\n" \
+        if look.fixed_columns else ""
+    head = "".join("<tr>" + "".join(html_cell("th", c, width=w if n == 0 and c.colspan == 1 else 0)
+                                    for c, w in zip(row, widths) if not c.covered) + "</tr>"
+                   for n, row in enumerate(heads))
+    body = ["<tr>" + "".join(html_cell("td", c) for c in row.cells if not c.covered) + "</tr>"
             for row in block.rows]
-    return f"<table>\n<thead>{head}</thead>\n<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>"
+    return f"<table>\n{cols}<thead>{head}</thead>\n<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>"
 
 
-def html_block(block) -> str:
+def html_block(block, look: Look) -> str:
     if isinstance(block, TableBlock):
-        return html_table(block)
+        return html_table(block, look)
     tag = {"title": 'p class="title"', "heading": "h2", "body": "p", "item": "p"}[block.kind]
     return f"<{tag}>{html.escape(block.text)}</{tag.split()[0]}>"
 
 
-def write_html(spec: CharterSpec, font: str, orientation: str, path: Path) -> None:
-    css = CSS.format(orientation=orientation, margin=MARGIN_CM, font=font)
-    body = "\n".join(html_block(b) for b in blocks(spec))
-    page = (f'<!DOCTYPE html>\n<html lang="{spec.language}">\n<head><meta charset="utf-8">'
-            f"<title>{html.escape(spec.title_lines[-1])}</title>\n<style>{css}</style></head>\n"
+def write_html_blocks(charter_blocks: list[Block], look: Look, language: str, title: str, path: Path) -> None:
+    css = CSS.format(orientation=look.orientation, margin=look.margin_cm, font=look.font) + look_css(look)
+    body = "\n".join(html_block(b, look) for b in charter_blocks)
+    page = (f'<!DOCTYPE html>\n<html lang="{language}">\n<head><meta charset="utf-8">'
+            f"<title>{html.escape(title)}</title>\n<style>{css}</style></head>\n"
             f"<body>\n{body}\n</body>\n</html>\n")
     path.write_text(page, encoding="utf-8")
+
+
+def write_html(spec: CharterSpec, font: str, orientation: str, path: Path) -> None:
+    write_html_blocks(blocks(spec), Look(font, orientation), spec.language, spec.title_lines[-1], path)
 
 
 # --------------------------------------------------------------------------
@@ -176,7 +242,7 @@ def halves(lines: list[str]) -> tuple[list[str], list[str]]:
 
 
 def text_rows(block: TableBlock, split_rows: set) -> list[str]:
-    out = ["\t".join(block.header)] + (["\t".join(block.numbers)] if block.numbers else [])
+    out = ["\t".join(" ".join(c.lines) for c in row) for row in block.head_rows()]
     for row in block.rows:
         cells = [" ".join(c.lines) for c in row.cells]
         if row.key not in split_rows:
@@ -190,11 +256,15 @@ def text_rows(block: TableBlock, split_rows: set) -> list[str]:
     return out
 
 
-def write_text(spec: CharterSpec, split_rows: set, path: Path) -> None:
+def write_text_blocks(charter_blocks: list[Block], split_rows: set, path: Path) -> None:
     lines = ["", ""]
-    for block in blocks(spec):
+    for block in charter_blocks:
         if isinstance(block, TableBlock):
             lines += text_rows(block, split_rows) + [""]
         else:
             lines += [block.text, ""]
     path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def write_text(spec: CharterSpec, split_rows: set, path: Path) -> None:
+    write_text_blocks(blocks(spec), split_rows, path)
