@@ -206,10 +206,13 @@ def format_names(scores) -> list[str]:
 
 
 def feature_groups(doc: Document) -> list[str]:
-    features = doc.truth.get("layout", {}).get("features", {})
+    # The portal fixtures describe their layout in words, the generator's truth as a record.
+    layout = doc.truth.get("layout")
+    layout = layout if isinstance(layout, dict) else {}
+    features = layout.get("features") if isinstance(layout.get("features"), dict) else {}
     names = [f for f in FEATURES if features.get(f)]
     return names + [f"font: {doc.truth['font'] or 'none (text copy)'}", f"renderer: {doc.truth['renderer']}",
-                    f"family: {doc.truth.get('layout', {}).get('family', '?')}"]
+                    f"family: {layout.get('family', '?')}"]
 
 
 def report(docs: list[Document], details: bool) -> str:
