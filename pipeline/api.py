@@ -222,7 +222,12 @@ def finish(out: Path, summary: Summary, options: package.Options | None = None) 
     tables["errors"] = summary.errors
     for name, rows in tables.items():
         emit.write_table(out, name, rows)
-    # What portals, analysts and reviewers open, each read from the finished CSVs.
+    write_outputs(out, options)
+
+
+def write_outputs(out: Path, options: package.Options | None = None) -> None:
+    """What portals, analysts and reviewers open, each read from the finished CSVs:
+    datapackage.json, charters.db (with Datasette's metadata.json), Parquet, charters.xlsx."""
     package.write(out, options)
     database.write(out)
     tabular.write(out)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import sys
 from pathlib import Path
 
 import sqlite_utils
@@ -150,9 +149,8 @@ def write_metadata(out: str | Path) -> Path:
     return path
 
 
-def serve_command(out: str | Path, host: str, port: int) -> list[str]:
-    """The Datasette command line serving ``out/charters.db`` read-only with its metadata."""
+def serve_arguments(out: str | Path, host: str, port: int) -> list[str]:
+    """Datasette's command line serving ``out/charters.db`` read-only with its metadata."""
     out = Path(out)
-    return [sys.executable, "-m", "datasette", "serve", "--immutable", str(out / DATABASE),
-            "--metadata", str(out / METADATA), "--host", host, "--port", str(port),
-            "--setting", "default_page_size", "50"]
+    return ["serve", "--immutable", str(out / DATABASE), "--metadata", str(out / METADATA),
+            "--host", host, "--port", str(port), "--setting", "default_page_size", "50"]
