@@ -31,14 +31,15 @@ SEVERITIES = ["error", "warning", "info"]
 SCALE = 2.0              # 144 dpi: small Bangla print stays legible in a crop
 MARGIN = 3.0             # points around the cells' boxes
 FONT_FAMILY = "Charter Bangla"
-# Installed Bangla fonts first, then those of Windows, macOS and Android, then any sans-serif.
-FONT_STACK = ('"Noto Sans Bengali", "Noto Serif Bengali", "Lohit Bengali", "Mukti", "Likhan", "Ani", '
-              '"Nirmala UI", "Vrinda", "Shonar Bangla", "Kohinoor Bangla", "Bangla Sangam MN", '
-              '"Noto Sans", "DejaVu Sans", sans-serif')
-FONT_FILE = "fonts/bangla.woff"
-# Characters a charter page shows: Bengali, Latin, punctuation, the joiners conjuncts use.
-FONT_TEXT = ("".join(chr(c) for c in range(0x0980, 0x0A00)) + "".join(chr(c) for c in range(0x20, 0x7F))
-             + "\u200c\u200d\u0964\u0965\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u2192\u2022৳")
+# Latin from a plain sans-serif; Bangla from the installed Bangla fonts, then those of Windows,
+# macOS and Android (a browser takes each character from the first font that has it).
+FONT_STACK = ('"Noto Sans", "DejaVu Sans", "Segoe UI", Arial, "Noto Sans Bengali", "Noto Serif Bengali", '
+              '"Lohit Bengali", "Mukti", "Likhan", "Ani", "Nirmala UI", "Vrinda", "Shonar Bangla", '
+              '"Kohinoor Bangla", "Bangla Sangam MN", sans-serif')
+FONT_DIR = "fonts"
+# The embedded font serves Bengali only (its block, the joiners conjuncts use, the dandas).
+FONT_RANGE = "U+0980-09FF, U+200C-200D, U+0964-0965"
+FONT_TEXT = "".join(chr(c) for c in range(0x0980, 0x0A00)) + "\u200c\u200d\u0964\u0965"
 MISSING_FONTTOOLS = "error: --embed-font needs fontTools: pip install 'charter-pipeline[review]'"
 # A written cell of each column, in the order a charter prints them.
 AS_WRITTEN = [("serial", lambda s: s.serial_text), ("service", lambda s: s.name),
@@ -142,20 +143,27 @@ def crops(charter: Charter, source: Source, target: Path) -> dict[int, list[tupl
 
 # ------------------------------------------------------------------ fonts
 
-def font_file(given: str) -> Path:
-    """The OFL Bangla font to embed: ``given``, or the one fontconfig names for Noto Sans Bengali."""
+def _fc_match(pattern: str) -> Path | None:
+    if not shutil.which("fc-match"):
+        return None
+    found = subprocess.run(["fc-match", "-f", "%{file}", pattern], capture_output=True, text=True, timeout=30)
+    return Path(found.stdout.strip()) if "bengali" in found.stdout.lower() else None
+
+
+def font_files(given: str) -> dict[int, Path]:
+    """CSS weight -> the OFL Bangla font to embed: ``given``, or the Noto Sans Bengali fontconfig names
+    (its bold too, so headings are not a smeared regular)."""
     if given != "auto":
-        return Path(given)
-    if shutil.which("fc-match"):
-        found = subprocess.run(["fc-match", "-f", "%{file}", "Noto Sans Bengali:lang=bn"],
-                               capture_output=True, text=True, timeout=30).stdout.strip()
-        if found and "bengali" in found.lower():
-            return Path(found)
-    raise ReviewError("no Noto Sans Bengali found to embed (apt-get install fonts-noto-core, or give --embed-font FILE)")
+        return {400: Path(given)}
+    regular, bold = _fc_match("Noto Sans Bengali:lang=bn"), _fc_match("Noto Sans Bengali:bold:lang=bn")
+    if regular is None:
+        raise ReviewError("no Noto Sans Bengali found to embed (apt-get install fonts-noto-core, "
+                          "or give --embed-font FILE)")
+    return {400: regular} | ({700: bold} if bold and bold != regular else {})
 
 
-def embed_font(path: Path, target: Path) -> Path:
-    """A WOFF subset of ``path`` (Bengali and Latin, every shaping feature) in ``target/fonts``."""
+def embed_font(path: Path, target: Path, name: str) -> str:
+    """A WOFF subset of ``path`` (Bengali, every shaping feature) as ``target/fonts/<name>``."""
     try:
         from fontTools import subset
         from fontTools.ttLib import TTFont
@@ -170,10 +178,16 @@ def embed_font(path: Path, target: Path) -> Path:
     subsetter = subset.Subsetter(options)
     subsetter.populate(text=FONT_TEXT)
     subsetter.subset(font)
-    out = target / FONT_FILE
-    out.parent.mkdir(parents=True, exist_ok=True)
-    font.save(out)
-    return out
+    relative = f"{FONT_DIR}/{name}"
+    (target / FONT_DIR).mkdir(parents=True, exist_ok=True)
+    font.flavor = "woff"
+    font.save(target / relative)
+    return relative
+
+
+def embed_fonts(given: str, target: Path) -> list[tuple[int, str]]:
+    return [(weight, embed_font(path, target, f"bangla-{weight}.woff"))
+            for weight, path in font_files(given).items()]
 
 
 # ------------------------------------------------------------------ HTML
@@ -182,10 +196,11 @@ def _e(text) -> str:
     return html.escape("" if text is None else str(text))
 
 
-def style(embedded: bool) -> str:
-    face = (f'@font-face {{ font-family: "{FONT_FAMILY}"; src: url("{FONT_FILE}") format("woff"); }}\n'
-            if embedded else "")
-    family = f'"{FONT_FAMILY}", {FONT_STACK}' if embedded else FONT_STACK
+def style(faces: list[tuple[int, str]]) -> str:
+    """The page's CSS; ``faces`` are the embedded fonts (weight, file), if any."""
+    face = "".join(f'@font-face {{ font-family: "{FONT_FAMILY}"; src: url("{file}") format("woff"); '
+                   f"font-weight: {weight}; unicode-range: {FONT_RANGE}; }}\n" for weight, file in faces)
+    family = f'"{FONT_FAMILY}", {FONT_STACK}' if faces else FONT_STACK
     return face + f"""body {{ font-family: {family}; margin: 1.5em; color: #222; line-height: 1.45; }}
 table {{ border-collapse: collapse; width: 100%; }}
 th, td {{ border: 1px solid #ccc; padding: .4em .5em; vertical-align: top; text-align: left; }}
@@ -203,10 +218,10 @@ ul {{ margin: .3em 0; padding-left: 1.2em; }}
 """
 
 
-def page(title: str, body: str, embedded: bool, script: str = "") -> str:
+def page(title: str, body: str, faces: list[tuple[int, str]], script: str = "") -> str:
     return (f'<!DOCTYPE html>\n<html lang="bn">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{_e(title)}</title>\n'
-            f"<style>\n{style(embedded)}</style>\n</head>\n<body>\n{body}\n"
+            f"<style>\n{style(faces)}</style>\n</head>\n<body>\n{body}\n"
             + (f"<script>\n{script}</script>\n" if script else "") + "</body>\n</html>\n")
 
 
@@ -225,7 +240,19 @@ function apply() {
   }
   shown.textContent = count + " of " + rows.length + " services shown";
 }
-for (const control of [rule, severity, flagged]) control.addEventListener("change", apply);
+function remember() {   // the filter in the address (#rule=…&severity=…), to send a reviewer a view
+  const state = new URLSearchParams();
+  if (rule.value) state.set("rule", rule.value);
+  if (severity.value) state.set("severity", severity.value);
+  if (flagged.checked) state.set("flagged", "1");
+  history.replaceState(null, "", "#" + state);
+  apply();
+}
+const start = new URLSearchParams(location.hash.slice(1));
+rule.value = start.get("rule") || "";
+severity.value = start.get("severity") || "";
+flagged.checked = start.has("flagged");
+for (const control of [rule, severity, flagged]) control.addEventListener("change", remember);
 apply();
 """
 
@@ -306,7 +333,8 @@ def _service_findings(charter: Charter, findings: list[dict]) -> tuple[dict[tupl
     return by_service, general
 
 
-def charter_page(charter: Charter, findings: list[dict], source: Source, images: dict, embedded: bool) -> str:
+def charter_page(charter: Charter, findings: list[dict], source: Source, images: dict,
+                 faces: list[tuple[int, str]]) -> str:
     by_service, general = _service_findings(charter, findings)
     loc = charter.location
     place = ", ".join(x for x in (loc.upazila, loc.district, loc.division) if x)
@@ -321,7 +349,7 @@ def charter_page(charter: Charter, findings: list[dict], source: Source, images:
             + _filters(findings)
             + f'\n<table class="services">\n<thead><tr><th>extracted</th><th>source</th></tr></thead>\n<tbody>\n'
             f"{rows}\n</tbody>\n</table>")
-    return page(f"{charter.office_name or charter.charter_id}: review", body, embedded, FILTER_SCRIPT)
+    return page(f"{charter.office_name or charter.charter_id}: review", body, faces, FILTER_SCRIPT)
 
 
 def index_row(charter: Charter, findings: list[dict]) -> str:
@@ -333,13 +361,13 @@ def index_row(charter: Charter, findings: list[dict]) -> str:
     return '<tr class="charter">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
 
 
-def index_page(rows: list[str], embedded: bool) -> str:
+def index_page(rows: list[str], faces: list[tuple[int, str]]) -> str:
     header = "".join(f"<th>{h}</th>" for h in ["office", "upazila", "district", "services", *SEVERITIES])
     body = (f"<h1>Citizen's Charters: review</h1>\n<p>{len(rows)} charters. Each page shows every extracted service "
             f'beside the source region it came from.</p>\n<p><label>filter <input id="filter" type="search" '
             f'placeholder="office, upazila, district"></label></p>\n'
             f"<table>\n<thead><tr>{header}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>")
-    return page("Citizen's Charters: review", body, embedded, INDEX_SCRIPT)
+    return page("Citizen's Charters: review", body, faces, INDEX_SCRIPT)
 
 
 # ------------------------------------------------------------------ the folder
@@ -349,9 +377,7 @@ def write(folder: str | Path, target: str | Path, roots: Iterable[str | Path] | 
     """The review pages of the processed ``folder`` in ``target``; ``font`` ('auto' or a
     file) embeds a subset of an OFL Bangla font. Returns the index page."""
     folder, target = Path(folder), Path(target)
-    embedded = bool(font)
-    if font:
-        embed_font(font_file(font), target)
+    faces = embed_fonts(font, target) if font else []
     findings = findings_by_charter(folder)
     found_roots = source_roots(folder, roots)
     rows = []
@@ -361,8 +387,8 @@ def write(folder: str | Path, target: str | Path, roots: Iterable[str | Path] | 
             source.link = Path(os.path.relpath(source.path.resolve(), target.resolve())).as_posix()
         images = crops(charter, source, target)
         emit.write_atomic(target / f"{charter.charter_id}.html",
-                          charter_page(charter, findings[charter.charter_id], source, images, embedded))
+                          charter_page(charter, findings[charter.charter_id], source, images, faces))
         rows.append(index_row(charter, findings[charter.charter_id]))
     index = target / "index.html"
-    emit.write_atomic(index, index_page(rows, embedded))
+    emit.write_atomic(index, index_page(rows, faces))
     return index
