@@ -129,7 +129,11 @@ def crops(charter: Charter, source: Source, target: Path) -> dict[int, list[tupl
     import pypdfium2   # comes with pdfplumber; loaded only for PDF sources
 
     images: dict[int, list[tuple[int, str, float]]] = {}
-    document = pypdfium2.PdfDocument(source.path)
+    try:
+        document = pypdfium2.PdfDocument(source.path)
+    except pypdfium2.PdfiumError as exc:
+        source.note = f"{source.path}: PDFium cannot open it ({exc}): no crops"
+        return {}
     try:
         for index, service in enumerate(charter.services):
             for page, box in _boxes_by_page(service).items():
@@ -166,10 +170,13 @@ def embed_font(path: Path, target: Path, name: str) -> str:
     """A WOFF subset of ``path`` (Bengali, every shaping feature) as ``target/fonts/<name>``."""
     try:
         from fontTools import subset
-        from fontTools.ttLib import TTFont
+        from fontTools.ttLib import TTFont, TTLibError
     except ImportError:
         raise ReviewError(MISSING_FONTTOOLS) from None
-    font = TTFont(path)
+    try:
+        font = TTFont(path)
+    except (OSError, TTLibError) as exc:
+        raise ReviewError(f"{path}: not a font file ({exc})") from None
     licence = " ".join(r.toUnicode() for r in font["name"].names if r.nameID == 13)
     if "Open Font License" not in licence:
         raise ReviewError(f"{path}: not under the SIL Open Font License, so not embedded ({licence[:60]!r})")

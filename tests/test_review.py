@@ -116,6 +116,12 @@ def test_a_font_without_the_ofl_is_not_embedded(outputs_run, tmp_path):
         review.write(outputs_run, tmp_path, font=mukti)
 
 
+def test_embedding_a_file_that_is_no_font_is_an_error(outputs_run, tmp_path, capsys):
+    pytest.importorskip("fontTools", reason="pip install 'charter-pipeline[review]'")
+    assert main(["review", str(outputs_run), "-o", str(tmp_path), "--embed-font", str(SAMPLE)]) == 2
+    assert capsys.readouterr().err.startswith(f"error: {SAMPLE}: not a font file")
+
+
 # ------------------------------------------------------------------ in a browser
 
 def chromium(url: str, profile: Path, fontconfig: Path | None = None, screenshot: Path | None = None) -> str:
@@ -175,3 +181,4 @@ def test_the_filter_in_the_address_hides_the_other_rows(pages, tmp_path):
     shown = [row for row in dom.xpath("//tr[@class='service']") if row.get("hidden") is None]
     assert [row.get("data-rules") for row in shown] == ["invalid_phone"]
     assert dom.get_element_by_id("shown").text_content() == "1 of 13 services shown"
+
