@@ -92,7 +92,9 @@ def write(out: str | Path) -> Path:
     with emit.replacing(path) as tmp:
         connection = sqlite3.connect(tmp)
         try:
-            connection.execute("PRAGMA journal_mode=OFF")   # a temporary file: nothing to roll back to
+            # A temporary file, synced once when it is renamed: nothing to roll back to, no sync per batch.
+            connection.execute("PRAGMA journal_mode=OFF")
+            connection.execute("PRAGMA synchronous=OFF")
             db = sqlite_utils.Database(connection)
             build(db, out, package.table_names(out))
             db.vacuum()
