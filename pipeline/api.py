@@ -20,7 +20,7 @@ import regex
 
 from . import __version__
 from . import audit as audit_stage
-from . import emit
+from . import database, emit, package, tabular
 from .extract import extract
 from .model import Charter
 from .normalize import NotACharterError, normalize
@@ -161,16 +161,19 @@ def _error(file: str, stage: str, reason: str) -> dict:
 def run(inputs: Iterable[str | Path], out: str | Path, jobs: int = 1,
         on_document: Callable[[Outcome], None] | None = None,
         report: Callable[[str], None] = lambda line: print(line, file=sys.stderr),
-        incremental: bool = False) -> Summary:
+        incremental: bool = False, options: package.Options | None = None) -> Summary:
     """Process every document under ``inputs`` into ``out``.
 
     Each failure is one line through ``report`` and one row of errors.csv; the
     batch goes on. Records are written as they are made; the tables, the audit
     and the data package are rebuilt from all records in ``out`` at the end.
     ``incremental`` skips a document whose record in ``out`` was made from the
-    same bytes by the same pipeline version.
+    same bytes by the same pipeline version. ``options`` describe the data release
+    (licence, release id, source URLs); by default those of the folder's last run.
     """
     out = Path(out)
+    inputs = list(inputs)
+    options = package.with_inputs(options or package.load_options(out), inputs, out)
     work = discover(inputs)
     summary = Summary(documents=len(work), out=str(out))
     if incremental:
@@ -186,7 +189,7 @@ def run(inputs: Iterable[str | Path], out: str | Path, jobs: int = 1,
         summary.interrupted = True
         report(f"interrupted after {summary.processed + summary.failed} of {len(work)} documents; "
                "writing the tables for the records made so far")
-    finish(out, summary)
+    finish(out, summary, options)
     return summary
 
 
@@ -206,8 +209,8 @@ def _keep(outcome: Outcome, out: Path, summary: Summary, report: Callable[[str],
     report(f"{outcome.source_file}: {outcome.stage}: {outcome.reason}")
 
 
-def finish(out: Path, summary: Summary) -> None:
-    """Tables, audit and data package from every record in ``out``."""
+def finish(out: Path, summary: Summary, options: package.Options | None = None) -> None:
+    """Tables, audit, data package, database, Parquet and workbook from every record in ``out``."""
     charters, unreadable = emit.load_charters(out)
     summary.errors += unreadable
     tables = emit.build_tables(charters)
@@ -219,7 +222,15 @@ def finish(out: Path, summary: Summary) -> None:
     tables["errors"] = summary.errors
     for name, rows in tables.items():
         emit.write_table(out, name, rows)
-    emit.write_datapackage(out)
+    write_outputs(out, options)
+
+
+def write_outputs(out: Path, options: package.Options | None = None) -> None:
+    """What portals, analysts and reviewers open, each read from the finished CSVs:
+    datapackage.json, charters.db (with Datasette's metadata.json), Parquet, charters.xlsx."""
+    package.write(out, options)
+    database.write(out)
+    tabular.write(out)
 
 
 def _table_problems(name: str, rows: list[dict]) -> list[str]:

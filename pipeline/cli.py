@@ -5,6 +5,9 @@
     charter audit processed/
     charter explain raw/some-charter.pdf  # every repair decision for one file
     charter debug raw/some-charter.pdf --page 2 -o page2.png  # the table finder's picture
+    charter package processed/ -o charters.zip   # the data package a portal uploads
+    charter serve processed/                      # Datasette on localhost
+    charter review processed/ -o review/          # every row beside its source
 """
 from __future__ import annotations
 
@@ -15,18 +18,18 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from . import __version__
-from .api import StageError, Summary, finish, process, run
+from . import __version__, package
+from .api import StageError, Summary, finish, process, run, write_outputs
 from .readers.base import ReadError
 from .audit import audit
 from .emit import load_charters
 from .validate import validate_folder
 
 
-def _progress(total: int):
-    """A progress bar on a terminal; nothing in a log."""
+def _progress(total: int, quiet: bool = False):
+    """A progress bar on a terminal; nothing in a log or with --quiet."""
     from tqdm import tqdm
-    return tqdm(total=total, unit="doc", disable=not sys.stderr.isatty(), file=sys.stderr)
+    return tqdm(total=total, unit="doc", disable=quiet or not sys.stderr.isatty(), file=sys.stderr)
 
 
 def _summary_table(summary: Summary) -> str:
@@ -37,9 +40,37 @@ def _summary_table(summary: Summary) -> str:
     return "\n".join(f"  {k:<{width}}  {v:>7}" for k, v in rows) + f"\n  output: {summary.out}"
 
 
+def _error(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 2
+
+
+def _release_options(args, out: Path) -> package.Options:
+    """The folder's stored release options with those given on the command line in their place."""
+    sources = package.read_sources(args.sources) if args.sources else None
+    return package.load_options(out).merged(license=args.license, release=args.release,
+                                            maintainer=args.maintainer, sources=sources)
+
+
+def _holds_run(folder: Path) -> bool:
+    return (folder / "charters").is_dir() or (folder / "datapackage.json").is_file()
+
+
+def _no_run(folder: str) -> int:
+    return _error(f"{folder} holds no run (no charters/ or datapackage.json): give the folder "
+                  "`charter run -o FOLDER` wrote")
+
+
 def cmd_run(args) -> int:
     from .api import discover
-    bar = _progress(len(discover(args.inputs)))
+    found = len(discover(args.inputs))
+    if not found:
+        return _error(f"no documents in {', '.join(args.inputs)} (hidden files and .json, .csv, .py, … are skipped)")
+    try:
+        options = _release_options(args, Path(args.out))
+    except (package.OptionsError, OSError) as exc:
+        return _error(str(exc))
+    bar = _progress(found, args.quiet)
 
     def report(line: str) -> None:
         if bar.disable:
@@ -47,10 +78,16 @@ def cmd_run(args) -> int:
         else:
             bar.write(line, file=sys.stderr)
 
-    summary = run(args.inputs, args.out, jobs=args.jobs, on_document=lambda _: bar.update(1), report=report,
-                  incremental=args.incremental)
+    def done(outcome) -> None:
+        bar.update(1)
+        if args.verbose and outcome.charter is not None:
+            report(f"{outcome.source_file}: {len(outcome.charter.services)} services")
+
+    summary = run(args.inputs, args.out, jobs=args.jobs, on_document=done, report=report,
+                  incremental=args.incremental, options=options)
     bar.close()
-    print(_summary_table(summary))
+    if not args.quiet:
+        print(_summary_table(summary))
     if summary.interrupted:
         return 130
     if summary.documents and not summary.processed and not summary.unchanged:
@@ -67,12 +104,14 @@ def cmd_validate(args) -> int:
 
 
 def cmd_audit(args) -> int:
+    if not _holds_run(Path(args.folder)):
+        return _no_run(args.folder)
     charters, unreadable = load_charters(Path(args.folder))
     rows = audit(charters)
     if args.write:
         summary = Summary(out=args.folder, errors=unreadable)
         finish(Path(args.folder), summary)
-    for row in rows:
+    for row in rows if not args.quiet else []:
         where = " ".join(x for x in (row["section"], row["serial"], row["field"]) if x)
         print(f"{row['severity']:<7} {row['rule']:<28} {row['charter_id']}  {where + ': ' if where else ''}"
               f"{row['message']}")
@@ -116,35 +155,140 @@ def cmd_debug(args) -> int:
     return 0
 
 
+def cmd_package(args) -> int:
+    folder = Path(args.folder)
+    if not (folder / "datapackage.json").is_file():
+        return _no_run(args.folder)
+    try:
+        options = _release_options(args, folder)
+    except (package.OptionsError, OSError) as exc:
+        return _error(str(exc))
+    if options != package.load_options(folder):
+        write_outputs(folder, options)     # the release changed: every output that names it
+    path = package.zip_package(folder, args.out)
+    if not args.quiet:
+        print(f"{path}: datapackage.json and {len(package.table_names(folder))} tables, "
+              f"{path.stat().st_size} bytes")
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from . import database
+    folder = Path(args.folder)
+    if not _holds_run(folder):
+        return _no_run(args.folder)
+    try:
+        from datasette.cli import cli
+    except ImportError:
+        return _error("charter serve needs Datasette: pip install 'charter-pipeline[serve]'")
+    if not (folder / database.DATABASE).is_file() or not (folder / database.METADATA).is_file():
+        database.write(folder)
+    print(f"serving {folder / database.DATABASE} at http://{args.host}:{args.port}/ (Ctrl-C stops)", flush=True)
+    return cli.main(args=database.serve_arguments(folder, args.host, args.port), prog_name="datasette",
+                    standalone_mode=False) or 0
+
+
+def cmd_review(args) -> int:
+    from . import review
+    if not _holds_run(Path(args.folder)):
+        return _no_run(args.folder)
+    try:
+        index = review.write(args.folder, args.out, args.source_root, args.embed_font)
+    except review.ReviewError as exc:
+        return _error(str(exc))
+    if not args.quiet:
+        print(index)
+    return 0
+
+
+def _jobs(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"needs 1 or more worker processes, not {value}")
+    return value
+
+
+def _port(text: str) -> int:
+    value = int(text)
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{value} is no TCP port (1-65535)")
+    return value
+
+
+def _licence(text: str) -> str:
+    try:
+        return package.license_id(text)
+    except package.OptionsError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _release_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--license", type=_licence, help=f"licence of the data (default {package.DEFAULT_LICENSE}; "
+                                                   f"one of {', '.join(package.LICENSES)})")
+    p.add_argument("--release", help="data release id, e.g. 2026-12-01 (a date also sets 'created'); "
+                                     "default: sha- and a hash of the sources")
+    p.add_argument("--maintainer", help="who answers for the data, 'Name <email>'")
+    p.add_argument("--sources", help="CSV with columns file,url: where each input file was published")
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="charter", description="Citizen's Charters to open data.")
     top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = top.add_subparsers(dest="command", required=True)
+    common = argparse.ArgumentParser(add_help=False)
+    loudness = common.add_mutually_exclusive_group()
+    loudness.add_argument("-v", "--verbose", action="count", default=0,
+                          help="say more: a line per document; -vv also the libraries' debug log")
+    loudness.add_argument("-q", "--quiet", action="store_true", help="errors only: no progress bar or summary")
 
-    p = sub.add_parser("run", help="process documents (files or folders, recursively) into an output folder")
+    p = sub.add_parser("run", parents=[common],
+                       help="process documents (files or folders, recursively) into an output folder")
     p.add_argument("inputs", nargs="+")
     p.add_argument("-o", "--out", default="processed", help="output folder (default: processed)")
-    p.add_argument("-j", "--jobs", type=int, default=min(4, os.cpu_count() or 1),
-                   help="worker processes (default: up to 4)")
+    p.add_argument("-j", "--jobs", type=_jobs, default=min(4, os.cpu_count() or 1),
+                   help="worker processes, 1 or more (default: up to 4)")
     p.add_argument("--strict", action="store_true", help="exit non-zero when any document failed")
     p.add_argument("--incremental", action="store_true",
                    help="skip documents whose record was made from the same bytes by this pipeline version")
+    _release_arguments(p)
     p.set_defaults(func=cmd_run)
 
-    p = sub.add_parser("validate", help="re-validate a processed folder against the schemas")
+    p = sub.add_parser("validate", parents=[common], help="re-validate a processed folder against the schemas")
     p.add_argument("folder")
     p.set_defaults(func=cmd_validate)
 
-    p = sub.add_parser("audit", help="print the audit findings of a processed folder")
+    p = sub.add_parser("audit", parents=[common], help="print the audit findings of a processed folder")
     p.add_argument("folder")
     p.add_argument("--write", action="store_true", help="also rewrite the tables, audit.csv and datapackage.json")
     p.set_defaults(func=cmd_audit)
 
-    p = sub.add_parser("explain", help="show every repair decision made for one document")
+    p = sub.add_parser("package", parents=[common], help="zip the data package (datapackage.json and its CSVs)")
+    p.add_argument("folder")
+    p.add_argument("-o", "--out", default="charters.zip", help="zip to write (default: charters.zip)")
+    _release_arguments(p)
+    p.set_defaults(func=cmd_package)
+
+    p = sub.add_parser("serve", parents=[common], help="browse and search charters.db with Datasette")
+    p.add_argument("folder")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine)")
+    p.add_argument("--port", type=_port, default=8001, help="TCP port (default: 8001)")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("review", parents=[common],
+                       help="static HTML pages: every service row beside the source region it came from")
+    p.add_argument("folder")
+    p.add_argument("-o", "--out", default="review", help="folder for the pages (default: review)")
+    p.add_argument("--source-root", action="append",
+                   help="folder holding the source documents (repeatable; default: the run's input folders)")
+    p.add_argument("--embed-font", nargs="?", const="auto", metavar="FONT",
+                   help="embed a subset of an OFL Bangla font (default: Noto Sans Bengali) for readers without one")
+    p.set_defaults(func=cmd_review)
+
+    p = sub.add_parser("explain", parents=[common], help="show every repair decision made for one document")
     p.add_argument("file")
     p.set_defaults(func=cmd_explain)
 
-    p = sub.add_parser("debug", help="save the table finder's picture of one PDF page (cells outlined)")
+    p = sub.add_parser("debug", parents=[common], help="save the table finder's picture of one PDF page (cells outlined)")
     p.add_argument("file")
     p.add_argument("--page", type=int, default=1)
     p.add_argument("-o", "--out", help="PNG to write (default: <file>-page<N>.png)")
@@ -155,6 +299,10 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     # pdfminer warns about every odd font descriptor; a batch of thousands of
     # files needs the one line per failed document, not that noise.
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     args = parser().parse_args(argv)
+    logging.basicConfig(format="%(levelname)s %(name)s: %(message)s",
+                        level=[logging.WARNING, logging.INFO, logging.DEBUG][min(args.verbose, 2)]
+                        if not args.quiet else logging.ERROR)
+    if args.verbose < 2:
+        logging.getLogger("pdfminer").setLevel(logging.ERROR)
     return args.func(args)

@@ -13,13 +13,16 @@ import io
 import json
 import os
 import tempfile
+from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
-from . import __version__
-from .model import Charter, Officer
+import regex
+
+from .model import Charter, Officer, Service
 from .values.officer import officer_key
-from .validate import TABLES, table_schema
+from .validate import table_schema
 
 def _umask() -> int:
     mask = os.umask(0)
@@ -33,14 +36,15 @@ CHARTERS_DIR = "charters"
 REJECTED_DIR = "rejected"
 
 
-def write_atomic(path: Path, data: str | bytes) -> None:
+@contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """A temporary path beside ``path`` to write; renamed onto ``path`` when the block succeeds."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(raw)
-            handle.flush()
+        yield Path(tmp)
+        with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
         # mkstemp makes the file owner-only; published data is read by others.
         os.chmod(tmp, 0o666 & ~_UMASK)
@@ -48,6 +52,12 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_atomic(path: Path, data: str | bytes) -> None:
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    with replacing(path) as tmp:
+        tmp.write_bytes(raw)
 
 
 def charter_json(record: dict) -> str:
@@ -98,16 +108,40 @@ def _officer_text(officer: Officer | None) -> str:
     return officer.raw if officer else ""
 
 
+def service_id(charter_id: str, service: Service, position: int, serial_is_unique: bool = True) -> str:
+    """``<charter_id>:<section>:<serial or p{position}>[:<sub_serial>]``, stable across runs for one file.
+
+    ``position`` is the service's 1-based place among the charter's services of its section;
+    it stands in for a missing serial and for one that the section repeats, so the id stays unique.
+    """
+    serial = _num(service.serial) if service.serial is not None and serial_is_unique else f"p{position}"
+    return f"{charter_id}:{service.section}:{serial}" + (f":{service.sub_serial}" if service.sub_serial else "")
+
+
+def _service_ids(charter: Charter) -> list[str]:
+    def key(s: Service) -> tuple:
+        return s.section, s.serial, s.sub_serial
+
+    repeats = Counter(key(s) for s in charter.services)
+    positions: Counter = Counter()
+    ids = []
+    for s in charter.services:
+        positions[s.section] += 1
+        ids.append(service_id(charter.charter_id, s, positions[s.section], repeats[key(s)] == 1))
+    return ids
+
+
 def service_rows(charter: Charter) -> list[dict]:
     rows = []
-    for s in charter.services:
+    for s, sid in zip(charter.services, _service_ids(charter)):
         o = s.officer
         rows.append({
-            "charter_id": charter.charter_id, "section": s.section, "serial": _num(s.serial),
+            "service_id": sid, "charter_id": charter.charter_id, "section": s.section, "serial": _num(s.serial),
             "sub_serial": s.sub_serial or "", "serial_inferred": _bool(s.serial_inferred), "department": s.department,
             "service_name": s.name, "delivery_method": s.delivery_method_text,
             "required_documents": s.required_documents, "fee_text": s.fee_text, "fee_bdt": _num(s.fee_bdt),
-            "fee_min_bdt": _num(s.fee_min_bdt), "fee_max_bdt": _num(s.fee_max_bdt), "fee_kind": s.fee_kind, "is_free": _bool(s.is_free), "time_limit_text": s.time_limit_text,
+            "fee_min_bdt": _num(s.fee_min_bdt), "fee_max_bdt": _num(s.fee_max_bdt), "fee_kind": s.fee_kind,
+            "is_free": _bool(s.is_free), "time_limit_text": s.time_limit_text,
             "time_limit_days": _num(s.time_limit_days), "time_limit_unit": s.time_limit_unit or "",
             "officer_name": o.name, "officer_designation": o.designation, "officer_office": o.office,
             "officer_phones": _join(o.valid_phones), "officer_emails": _join(o.emails),
@@ -184,6 +218,19 @@ def build_tables(charters: list[Charter]) -> dict[str, list[dict]]:
 
 # ------------------------------------------------------------------ files
 
+# A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBERS = regex.compile(r"[+-]?[0-9][0-9.]*(?:;[+-]?[0-9][0-9.]*)*")
+
+
+def neutralise(text: str) -> str:
+    """A text that a spreadsheet would run as a formula gets a leading ``'``; numbers
+    (a phone ``+880…``, a list of phones, a negative number) are left as they are."""
+    if text.startswith(_FORMULA_START) and not _NUMBERS.fullmatch(text):
+        return "'" + text
+    return text
+
+
 def field_names(name: str) -> list[str]:
     return [f["name"] for f in table_schema(name)["fields"]]
 
@@ -203,24 +250,7 @@ def write_table(out: Path, name: str, rows: list[dict]) -> Path:
     return path
 
 
-def datapackage(names: list[str]) -> dict:
-    return {
-        "name": "bd-citizen-charters",
-        "title": "Bangladesh government Citizen's Charters (সিটিজেনস চার্টার)",
-        "description": "Services, fees, time limits, responsible officers, grievance contacts and audit findings "
-                       "extracted from Citizen's Charters of Bangladesh government offices.",
-        "version": __version__,
-        "resources": [{
-            "name": name, "path": f"{name}.csv", "profile": "tabular-data-resource", "format": "csv",
-            "mediatype": "text/csv", "encoding": CSV_ENCODING,
-            "dialect": {"delimiter": ",", "quoteChar": '"', "header": True},
-            "schema": table_schema(name),
-        } for name in names],
-    }
-
-
-def write_datapackage(out: Path) -> Path:
-    names = [name for name in TABLES if (Path(out) / f"{name}.csv").exists()]
-    path = Path(out) / "datapackage.json"
-    write_atomic(path, json.dumps(datapackage(names), ensure_ascii=False, indent=1) + "\n")
-    return path
+def table_rows(out: Path, name: str) -> Iterator[dict[str, str]]:
+    """The rows of ``out/<name>.csv`` one at a time, cells as written (strings; '' is missing)."""
+    with open(Path(out) / f"{name}.csv", encoding=CSV_ENCODING, newline="") as handle:
+        yield from csv.DictReader(handle)

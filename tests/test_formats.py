@@ -19,13 +19,13 @@ CORPUS = Path(__file__).parent / "corpus" / "rendered"
 RENDERERS = ("libreoffice", "chromium", "docx", "html", "txt")
 
 # Columns that legitimately differ between renderings of one charter:
-# - charter_id and source_file are derived from the file name, which differs per rendering;
+# - charter_id, service_id and source_file are derived from the file name, which differs per rendering;
 # - source_pages: DOCX and HTML have no pages (every row is on page 1), and the LibreOffice
 #   PDF, the Chromium PDF and the text copy (form feeds) break pages at different rows.
 # Everything else, officer_inferred included, describes the charter and must not depend on
 # the format: a merged officer cell is a vMerge in DOCX, a rowspan in HTML, a spanning ruled
 # cell in the PDFs and an empty cell in the text copy, and all must be read as inferred.
-PER_FILE_COLUMNS = {"charter_id", "source_file", "source_pages"}
+PER_FILE_COLUMNS = {"charter_id", "service_id", "source_file", "source_pages"}
 
 
 def _truth(path: Path) -> dict:

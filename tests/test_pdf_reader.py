@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import time
 import unicodedata
@@ -25,6 +24,7 @@ from benchmarks.common import levenshtein
 from pipeline.readers.pdf import (RULED, PdfReader, closing_edges, debug_image, legacy_encoding,
                                   text_layer_problem)
 from pipeline.readers.pdftext import clean_text, join_lines, parse_page
+from tests.conftest import tool_missing
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
 TRUTH = json.loads((FIXTURES / "charter.truth.json").read_text(encoding="utf-8"))
@@ -139,6 +139,7 @@ def test_cells_are_exact(name):
 
 
 @pytest.mark.parametrize("name", CHARTERS)
+@tool_missing("pdftotext", "poppler-utils")
 def test_cer_against_truth_beats_poppler(name):
     doc = read(name)
     ours = cer(truth_rows(name), logical_rows(doc))
@@ -315,7 +316,7 @@ def test_debug_image(tmp_path):
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and out.stat().st_size > 10_000
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler missing")
+@tool_missing("pdftotext", "poppler-utils")
 def test_poppler_splits_words_our_reader_does_not():
     """The reference has the known inner spaces; the reader must not copy them."""
     doc = read("charter-noto.pdf")

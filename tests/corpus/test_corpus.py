@@ -10,6 +10,8 @@ import pdfplumber
 import phonenumbers
 import pytest
 
+from tests.conftest import tool_missing
+
 from . import measure
 from .layout import digits
 from .specs import SERVICE_HEADER
@@ -85,6 +87,7 @@ def test_pdf_matches_truth(truth_path):
         assert record["split_rows"]
 
 
+@tool_missing("pdftotext", "poppler-utils")
 @pytest.mark.parametrize("truth_path", pdf_truths(), ids=lambda p: p.name)
 def test_pdf_reads_as_truth(truth_path):
     """Poppler's characters are exact for these fonts, so each column read top to bottom is the truth;
