@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterable
 
 from . import __version__
+from .catalogue import office_type
 from .model import Charter, Officer
 from .normalize import officer_key
 from .validate import TABLES, table_schema
@@ -114,6 +115,7 @@ def service_rows(charter: Charter) -> list[dict]:
             "officer_inferred": _bool(o.inferred_from_merged_cell),
             "superior_officer": _officer_text(s.superior_officer), "source_file": charter.source_file,
             "source_pages": _join(s.provenance.pages),
+            "service_key": "",      # filled in by the audit, which needs every charter
         })
     return rows
 
@@ -122,6 +124,7 @@ def charter_row(charter: Charter) -> dict:
     loc = charter.location
     return {
         "charter_id": charter.charter_id, "office_name": charter.office_name, "department": charter.department,
+        "office_type": office_type(charter.office_name, charter.department),
         "upazila": loc.upazila, "upazila_en": loc.upazila_en, "district": loc.district,
         "district_en": loc.district_en, "division": loc.division, "division_en": loc.division_en,
         "website": charter.website, "vision": charter.vision, "mission": charter.mission,
