@@ -3,7 +3,8 @@
 The same service is written differently from office to office (নামজারি ও জমাভাগ,
 নামজারী ও জমা ভাগ, জমাখারিজ/নামজারি …). Names are compared after folding the
 spellings that vary (ী/ি ূ/ু য়/য ড়/র ণ/ন শ/ষ/স, ঁ), dropping words that name no
-service (প্রদান, সংক্রান্ত …), with rapidfuzz similarity; the common services of
+service (প্রদান, সংক্রান্ত …) and reading words of one meaning as one (মোকদ্দমা,
+কেস: মামলা), with rapidfuzz similarity; the common services of
 each office type have curated synonyms (keywords.SERVICE_SYNONYMS). Every key
 can be explained: ``explain_pair`` says why two names share one or not.
 
@@ -50,6 +51,11 @@ def _noise() -> frozenset[str]:
     return frozenset(_spelling(w) for w in kw.SERVICE_NAME_NOISE)
 
 
+@functools.lru_cache(maxsize=1)
+def _same_words() -> dict[str, str]:
+    return {_spelling(word): _spelling(meant) for word, meant in kw.SERVICE_WORD_SYNONYMS.items()}
+
+
 def _spelling(text: str) -> str:
     """Folded text with the spellings that vary between offices made one."""
     return loose(fold(text)).replace(_NUKTA, "")
@@ -58,7 +64,7 @@ def _spelling(text: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def name_form(name: str) -> str:
     """The comparable form of a service name: spellings folded, numbers and noise words dropped."""
-    words = _spelling(_MARKERS.sub(" ", fold(name))).split()
+    words = [_same_words().get(w, w) for w in _spelling(_MARKERS.sub(" ", fold(name))).split()]
     kept = [w for w in words if w not in _noise()]
     return " ".join(kept or words)
 

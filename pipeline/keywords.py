@@ -268,6 +268,10 @@ OFFICE_TYPES = [
 SERVICE_NAME_NOISE = ["সংক্রান্ত", "প্রদান", "প্রদানের", "সেবা", "সেবাসমূহ", "বিষয়ক", "বিষয়ে", "জন্য", "এর",
                       "ও", "এবং", "আবেদন", "issue", "of", "the", "and", "for", "service", "services"]
 
+# Words that mean the same in service names ('মিস কেস' is 'বিবিধ মামলা'): word -> the word it is read as.
+SERVICE_WORD_SYNONYMS = {"মোকদ্দমা": "মামলা", "কেস": "মামলা", "কেসের": "মামলার", "মিস": "বিবিধ",
+                         "বন্দোবস্তি": "বন্দোবস্ত", "সনদপত্র": "সনদ", "case": "মামলা"}
+
 # Curated service synonyms for the common services of each office type:
 # (key, canonical name, names seen in charters). A service name that reads like
 # one of them (catalogue.SIMILAR) takes its key; other names are clustered.

@@ -241,36 +241,75 @@ def _spread(corpus: Corpus, seen: list[tuple[int, str, bool, str]]) -> tuple[set
     return officer_places, districts
 
 
-def shared_contacts(corpus: Corpus) -> list[tuple[int, Finding]]:
-    """One phone or email in offices of different upazilas; the same officer (name
-    with that contact) in several upazilas. A district officer repeated in the GRS
-    tables of one district's offices is no finding."""
-    out = []
+def _compact(where: list[str]) -> str:
+    """['citizen 1', 'citizen 3', 'grievance 2'] -> 'citizen 1, 3; grievance 2'."""
+    by_section: dict[str, list[str]] = defaultdict(list)
+    for w in dict.fromkeys(where):
+        section, _, serial = w.rpartition(" ")
+        by_section[section].append(serial)
+    return "; ".join(f"{section} {', '.join(serials)}" for section, serials in by_section.items())
+
+
+def _elsewhere(corpus: Corpus, seen: list[tuple[int, str, bool, str]], me: int) -> list[str]:
+    """'মধুখালী (citizen 1, 2)' for every other place that lists a contact."""
+    mine = corpus.offices[me].place
+    by_place: dict[str, list[str]] = defaultdict(list)
+    for c, w, _, _ in seen:
+        if corpus.offices[c].place != mine:
+            by_place[corpus.offices[c].place].append(w)
+    return [f"{place} ({_compact(where)})" for place, where in sorted(by_place.items())]
+
+
+def _shared(corpus: Corpus) -> tuple[dict[tuple[str, tuple[int, ...]], list[str]], list[str]]:
+    """Contacts listed in several places: (officer name, charters) -> the officer's
+    contacts, when one named officer carries them; and the other contacts."""
+    officers: dict[tuple[str, tuple[int, ...]], list[str]] = defaultdict(list)
+    loose_contacts = []
     for value, contact in sorted(corpus.contacts.items()):
         officer_places, districts = _spread(corpus, contact.seen)
         places = {corpus.offices[c].place for c, _, _, _ in contact.seen}
         if len(places) < 2 or (len(officer_places) < 2 and len(districts) < 2):
             continue
-        field = "officer_emails" if "@" in value else "officer_phones"
         names = {name for _, _, grs, name in contact.seen if name and not grs}
-        same_officer = len(names) == 1 and len(officer_places) >= 2
-        for c in sorted({c for c, _, _, _ in contact.seen}):
-            mine = [w for i, w, _, _ in contact.seen if i == c]
-            others = sorted({(corpus.offices[i].place, w) for i, w, _, _ in contact.seen
-                             if corpus.offices[i].place != corpus.offices[c].place})
-            if not others:
-                continue
-            listed = ", ".join(f"{p} ({w})" for p, w in others[:SHOWN_PEERS + 2])
-            serial = mine[0].split(" ")[-1]
-            section = mine[0].split(" ")[0]
-            if same_officer:
-                rule, what = "officer_in_other_upazila", f"officer '{next(iter(names))}' with {value}"
-            else:
-                rule, what = "contact_in_other_upazila", f"{field.split('_')[1][:-1]} {value}"
-            out.append((c, Finding(rule=rule, severity="warning", section=section, field=field,
-                                   serial=int(serial) if serial.isdigit() else None,
-                                   message=f"{what} ({', '.join(mine)}) is also listed by {len(others)} "
-                                           f"offices of other places: {listed}")))
+        if len(names) == 1 and len(officer_places) >= 2:
+            officers[(names.pop(), tuple(sorted({c for c, _, _, _ in contact.seen})))].append(value)
+        else:
+            loose_contacts.append(value)
+    return officers, loose_contacts
+
+
+def _contact_finding(rule: str, what: str, seen: list[tuple[int, str, bool, str]], corpus: Corpus,
+                     me: int, field: str) -> Finding | None:
+    others = _elsewhere(corpus, seen, me)
+    if not others:
+        return None
+    mine = [w for c, w, _, _ in seen if c == me]
+    section, _, serial = mine[0].rpartition(" ")
+    return Finding(rule=rule, severity="warning", section=section, field=field,
+                   serial=int(serial) if serial.isdigit() else None,
+                   message=f"{what} ({_compact(mine)}) is also listed by {len(others)} offices of other places: "
+                           f"{', '.join(others[:SHOWN_PEERS + 2])}")
+
+
+def shared_contacts(corpus: Corpus) -> list[tuple[int, Finding]]:
+    """One phone or email in offices of different upazilas; the same officer (name
+    with a phone or email) in several upazilas. A district officer repeated in the
+    GRS tables of one district's offices is no finding."""
+    officers, loose_contacts = _shared(corpus)
+    out = []
+    for (name, charters), values in sorted(officers.items()):
+        seen = [entry for v in values for entry in corpus.contacts[v].seen]
+        for c in charters:
+            f = _contact_finding("officer_in_other_upazila", f"officer '{name}' with {', '.join(values)}", seen,
+                                 corpus, c, "officer")
+            out += [(c, f)] if f else []
+    for value in loose_contacts:
+        field = "officer_emails" if "@" in value else "officer_phones"
+        seen = corpus.contacts[value].seen
+        for c in sorted({c for c, _, _, _ in seen}):
+            f = _contact_finding("contact_in_other_upazila", f"{field.split('_')[1][:-1]} {value}", seen, corpus, c,
+                                 field)
+            out += [(c, f)] if f else []
     return out
 
 

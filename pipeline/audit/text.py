@@ -110,10 +110,11 @@ def _malformed(text: str) -> list[str]:
 def malformed_websites(charter: Charter) -> list[Finding]:
     """A website that no browser opens: http//:, www,, a host without a dot, stray commas."""
     # The website as written in the title block (website_text) is what shows a
-    # malformed address; ``website`` keeps only what the URL pattern could take.
+    # malformed address; ``website`` keeps only what the URL pattern could take,
+    # and office_name what it left ('http' of 'http//:…').
     written = [(None, "website", getattr(charter, "website_text", "") or charter.website)]
     findings = []
-    for s, field, text in written + [(s, f, t) for s, f, t in charter_texts(charter) if f != "office_name"]:
+    for s, field, text in written + list(charter_texts(charter)):
         for token in _malformed(text or ""):
             findings.append(_finding_at("malformed_website", "warning",
                                         f"malformed website '{token}' ({place(s, field)})", s, field))
