@@ -56,9 +56,14 @@ def _same_words() -> dict[str, str]:
     return {_spelling(word): _spelling(meant) for word, meant in kw.SERVICE_WORD_SYNONYMS.items()}
 
 
+# lexicon.fold means to turn punctuation into spaces but keeps it (its class uses
+# '&&', which the regex module reads only in V1); names compare without it.
+_PUNCTUATION = regex.compile(r"[\p{P}\p{S}]+")
+
+
 def _spelling(text: str) -> str:
-    """Folded text with the spellings that vary between offices made one."""
-    return loose(fold(text)).replace(_NUKTA, "")
+    """Folded text with the spellings that vary between offices made one, punctuation gone."""
+    return " ".join(_PUNCTUATION.sub(" ", loose(fold(text)).replace(_NUKTA, "")).split())
 
 
 @functools.lru_cache(maxsize=65536)

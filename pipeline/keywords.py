@@ -277,7 +277,7 @@ SERVICE_WORD_SYNONYMS = {"মোকদ্দমা": "মামলা", "কে�
 # one of them (catalogue.SIMILAR) takes its key; other names are clustered.
 SERVICE_SYNONYMS = {
     "land": [
-        ("mutation", "নামজারি ও জমাভাগ", ["নামজারি ও জমাভাগ", "নামজারী ও জমা ভাগ", "নামজারি জমাখারিজ",
+        ("mutation", "নামজারি ও জমাভাগ", ["নামজারি", "নামজারি ও জমাভাগ", "নামজারী ও জমা ভাগ", "নামজারি জমাখারিজ",
                                            "নামজারি ও জমাখারিজ", "জমাখারিজ", "মিউটেশন", "mutation"]),
         ("mutation_copy", "নামজারি মামলার আদেশের নকল প্রদান", ["নামজারি কেসের আদেশের নকল", "নামজারি মামলার আদেশের নকল",
                                                              "আদেশের সার্টিফাইড কপি"]),
@@ -341,9 +341,11 @@ SERVICE_SYNONYMS = {
 # Foreign place names (another office's upazila or district in a charter's cells):
 # a gazetteer name counts only next to one of these words or after a comma, where
 # an address puts it; the capital is every office's head-office address.
-PLACE_CONTEXT_WORDS = ["উপজেলা", "জেলা", "থানা", "পৌরসভা", "ইউনিয়ন", "সদর", "upazila", "district", "zila",
+PLACE_CONTEXT_WORDS = ["উপজেলা", "জেলা", "থানা", "সদর", "upazila", "district", "zila",
                        "thana", "sadar"]
 CAPITAL_NAMES = ["ঢাকা", "dhaka"]
+# A place name before these is a union or a municipality, many of which share an upazila's name.
+LOCAL_BODY_WORDS = ["ইউনিয়ন", "ইউপি", "পৌরসভা", "union", "pourashava"]
 
 # Look-alike or misplaced code points typed for a Bengali letter: (text, meant, what it is).
 LOOKALIKE_CHARACTERS = [

@@ -155,8 +155,11 @@ def _place_names() -> tuple[regex.Pattern, dict[str, list[gazetteer.Place]]]:
                     by_name[_key(name)].append(p)
     names = "|".join(regex.escape(n) for n in sorted(by_name, key=len, reverse=True))
     context = "|".join(regex.escape(_key(w)) for w in kw.PLACE_CONTEXT_WORDS)
-    # A place counts where an address puts it: after a comma, or beside উপজেলা/জেলা/থানা.
+    local = "|".join(regex.escape(_key(w)) for w in kw.LOCAL_BODY_WORDS)
+    # A place counts where an address puts it: after a comma, or beside উপজেলা/জেলা/থানা;
+    # not before ইউনিয়ন/পৌরসভা (a union may bear another upazila's name).
     pattern = regex.compile(rf"(?:(?<=,\s*)|(?<=(?:{context})\s+))(?P<name>{names})(?![\p{{L}}\p{{M}}])"
+                            rf"(?!\s*(?:{local}))"
                             rf"|(?<![\p{{L}}\p{{M}}])(?P<name2>{names})(?=\s*,|\s+(?:{context})(?![\p{{L}}\p{{M}}]))")
     return pattern, by_name
 

@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.api import charter_id, run
+from pipeline.audit.report import CROSS_RULES
 
 from .generate import generate
 
-CROSS_RULES = {"above_peers", "paid_where_peers_free", "missing_common_service", "contact_in_other_upazila",
-               "officer_in_other_upazila", "foreign_place_name"}
 # What shows each planted kind: (rules, text the message must hold).
 SHOWN_BY = {
     "fee_above_peers": ({"above_peers"}, "fee_bdt {detail} taka"),
