@@ -135,7 +135,7 @@ def test_a_phone_in_two_upazilas_and_the_district_grs_officer():
     # The GRS number all three list is the district's appellate officer: no finding.
     assert sorted((r["charter_id"], r["rule"]) for r in audit) == [("c0", "contact_in_other_upazila"),
                                                                    ("c1", "contact_in_other_upazila")]
-    assert "phone +8801711000000 (citizen 1) is also listed by 1 offices of other places: নবীগঞ্জ (citizen 1)" \
+    assert "phone +8801711000000 (citizen 1) is also listed by 1 office of other places: নবীগঞ্জ (citizen 1)" \
         in audit[0]["message"]
 
 
@@ -176,8 +176,8 @@ def test_fee_cells_stating_their_total_raise_no_false_positive(tmp_path):
 def test_planted_single_charter_problems_in_generated_charters(tmp_path):
     result = run_within(6, tmp_path, n=15)
     print(result.summary())
-    assert len(result.plants) >= 40
-    assert len(result.found) >= 0.9 * len(result.plants), result.summary()
+    assert len(result.planted) >= 40
+    assert len(result.found) >= 0.9 * len(result.planted), result.summary()
     assert not result.false_positives, result.summary()
 
 

@@ -23,10 +23,10 @@ from .base import finding_row
 from .cross import cross_findings, service_keys
 
 CHARTER_RULES = [one.invalid_phones, one.conflicting_contacts, one.contacts_in_wrong_column,
-                 one.officers_without_contact, one.missing_values, one.serial_problems, one.serials_not_from_one,
-                 one.duplicate_services, one.documents_only_place, one.officer_filled_from_empty, one.ditto_to_empty,
-                 text.invalid_emails, text.odd_code_points, text.malformed_websites, text.escaped_markup,
-                 text.foreign_places, one.structure]
+                 one.officers_without_contact, one.missing_values, one.fees_policy_only, one.serial_problems,
+                 one.serials_not_from_one, one.duplicate_services, one.documents_only_place,
+                 one.officer_filled_from_empty, one.ditto_to_empty, text.invalid_emails, text.odd_code_points,
+                 text.malformed_websites, text.escaped_markup, text.foreign_places, one.structure]
 
 __all__ = ["audit", "audit_charter", "charter_findings", "cross_findings", "cross_rows", "service_keys",
            "tables"]

@@ -120,14 +120,21 @@ def officers_without_contact(charter: Charter) -> list[Finding]:
 
 # ------------------------------------------------------------------ values and serials
 
+def fees_policy_only(charter: Charter) -> list[Finding]:
+    """A fee that names a rule (বিধি মোতাবেক) and no amount: the citizen cannot know the price."""
+    by_text: dict[str, list[Service]] = defaultdict(list)
+    for s in charter.services:
+        if s.fee_text and s.fee_kind == "policy":
+            by_text[s.fee_text].append(s)
+    return [finding("fee_policy_only", "warning", f"fee '{text}' in {where(services)} names a rule, not an amount",
+                    services[0], "fee_bdt") for text, services in by_text.items()]
+
+
 def missing_values(charter: Charter) -> list[Finding]:
     findings = []
     for s in charter.services:
         if not s.fee_text:
             findings.append(finding("missing_fee", "warning", f"no fee given in {where([s])}", s, "fee_text"))
-        elif s.fee_kind == "policy":
-            findings.append(finding("fee_policy_only", "warning", f"fee '{s.fee_text}' in {where([s])} names a rule, "
-                                    "not an amount", s, "fee_bdt"))
         elif s.fee_kind == "unspecified":
             findings.append(finding("fee_not_understood", "info", f"fee '{s.fee_text}' in {where([s])} has no "
                                     "amount or free/policy wording", s, "fee_bdt"))

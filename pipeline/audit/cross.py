@@ -287,7 +287,8 @@ def _contact_finding(rule: str, what: str, seen: list[tuple[int, str, bool, str]
     section, _, serial = mine[0].rpartition(" ")
     return Finding(rule=rule, severity="warning", section=section, field=field,
                    serial=int(serial) if serial.isdigit() else None,
-                   message=f"{what} ({_compact(mine)}) is also listed by {len(others)} offices of other places: "
+                   message=f"{what} ({_compact(mine)}) is also listed by {len(others)} "
+                           f"{'office' if len(others) == 1 else 'offices'} of other places: "
                            f"{', '.join(others[:SHOWN_PEERS + 2])}")
 
 

@@ -84,6 +84,8 @@ GIVEN = ["রফিকুল", "সাইফুল", "নাসরিন", "ত�
 FAMILY = ["ইসলাম", "হোসেন", "আক্তার", "রহমান", "হক", "খাতুন", "আলম", "সরকার", "চৌধুরী", "মিয়া", "উদ্দিন",
           "পারভীন", "মজুমদার", "তালুকদার"]
 DESIGNATIONS = {"acland": "সহকারী কমিশনার (ভূমি)", "kanungo": "কানুনগো", "surveyor": "সার্ভেয়ার"}
+# Kinds copied from another office: each takes a second charter, the source.
+COPIED = {"shared_phone", "shared_email", "officer_copied", "foreign_upazila", "foreign_district"}
 KINDS = ["fee_above_peers", "fee_above_peers", "time_above_peers", "time_above_peers", "paid_where_peers_free",
          "missing_common_service", "missing_common_service", "shared_phone", "shared_email", "officer_copied",
          "foreign_upazila", "foreign_district"]
@@ -240,7 +242,10 @@ def _find(office: Office, key: str) -> dict | None:
 
 
 def plant(rng: random.Random, sets: list[Office], files: list[str]) -> list[Planted]:
-    """One deviation of each kind in KINDS, each in its own charter."""
+    """One deviation of each kind in KINDS, each in its own charter (a copy also takes its source's)."""
+    needed = len(KINDS) + sum(1 for k in KINDS if k in COPIED)
+    if len(sets) < needed:
+        raise ValueError(f"{len(sets)} charters: planting every kind needs {needed}")
     order = list(range(len(sets)))
     rng.shuffle(order)
     targets = iter(order)

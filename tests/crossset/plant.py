@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 # The Bengali consonant opening a word, when a vowel sign follows it.
 _FIRST_CONSONANT = re.compile(r"(?<!\S)[\u0995-\u09b9](?=[\u09be-\u09cc])")
@@ -151,6 +152,28 @@ def _plant_cell(kind: str, table: Table, r: int, column: int, file: str) -> Plan
 
 
 # ------------------------------------------------------------------ score
+
+@dataclass
+class Tally:
+    """What a set planted, what the audit found of it, and what it reported besides."""
+    planted: list
+    found: list = field(default_factory=list)
+    missed: list = field(default_factory=list)
+    false_positives: list[dict] = field(default_factory=list)
+    counts: Counter = field(default_factory=Counter)
+
+    def describe(self, planted) -> str:
+        return str(planted)
+
+    def summary(self) -> str:
+        share = len(self.found) / len(self.planted) if self.planted else 0
+        lines = [f"planted {len(self.planted)}, found {len(self.found)} ({share:.0%}), missed {len(self.missed)}, "
+                 f"false positives {len(self.false_positives)}"]
+        lines += [f"  missed {self.describe(p)}" for p in self.missed]
+        lines += [f"  false positive {r['rule']} {r['charter_id']} {r['section']} {r['serial']}: {r['message'][:160]}"
+                  for r in self.false_positives]
+        return "\n".join(lines + ([f"  counts: {dict(sorted(self.counts.items()))}"] if self.counts else []))
+
 
 def shows(row: dict, plant: Plant, charter_id: str) -> bool:
     """Whether an audit.csv row reports a planted problem at its place."""

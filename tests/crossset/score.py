@@ -8,14 +8,13 @@ import argparse
 import csv
 import json
 import tempfile
-from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.api import charter_id, run
 from pipeline.audit.report import CROSS_RULES
 
 from .generate import generate
+from .plant import Tally
 
 # What shows each planted kind: (rules, text the message must hold).
 SHOWN_BY = {
@@ -31,21 +30,11 @@ SHOWN_BY = {
 }
 
 
-@dataclass
-class Score:
-    planted: list[dict]
-    found: list[dict] = field(default_factory=list)
-    missed: list[dict] = field(default_factory=list)
-    false_positives: list[dict] = field(default_factory=list)
-    other: Counter = field(default_factory=Counter)
+class Score(Tally):
+    """counts: the findings of the one-charter rules, which the deviations may bring along."""
 
-    def summary(self) -> str:
-        lines = [f"planted {len(self.planted)}, found {len(self.found)}, missed {len(self.missed)}, "
-                 f"false positives {len(self.false_positives)}"]
-        lines += [f"  missed {p['kind']} in {p['file']} ({p['detail'] or p['service_key']})" for p in self.missed]
-        lines += [f"  false positive {r['rule']} {r['charter_id']}: {r['message']}" for r in self.false_positives]
-        lines += [f"  other findings: {dict(sorted(self.other.items()))}"] if self.other else []
-        return "\n".join(lines)
+    def describe(self, planted: dict) -> str:
+        return f"{planted['kind']} in {planted['file']} ({planted['detail'] or planted['service_key']})"
 
 
 def _shows(row: dict, planted: dict, file: str) -> bool:
@@ -70,7 +59,7 @@ def score(folder: Path, out: Path) -> Score:
         if row["rule"] in CROSS_RULES and i not in explained:
             result.false_positives.append(row)
         elif row["rule"] not in CROSS_RULES:
-            result.other[row["rule"]] += 1
+            result.counts[row["rule"]] += 1
     return result
 
 

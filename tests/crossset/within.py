@@ -11,15 +11,13 @@ import argparse
 import csv
 import random
 import tempfile
-from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.api import charter_id, run
 
 from .generate import layout, offices
 from .layout import OFFICER, Layout, to_html
-from .plant import Columns, Plant, Table, plant_one, shows
+from .plant import Columns, Plant, Table, Tally, plant_one, shows
 
 KINDS = ["officer_no_contact", "grs_no_contact", "policy_fee", "serial_start", "duplicate_service", "email_no_at",
          "lookalike", "lone_sign", "malformed_website", "escaped_markup", "documents_place", "empty_officer",
@@ -34,22 +32,11 @@ PLANTED_RULES = {"officer_no_contact", "fee_policy_only", "serial_not_from_one",
 COLUMNS = Columns(serial=0, name=1, method=2, documents=3, fee=4, time=5, officer=OFFICER)
 
 
-@dataclass
-class Result:
-    plants: list[Plant]
-    found: list[Plant] = field(default_factory=list)
-    missed: list[Plant] = field(default_factory=list)
-    false_positives: list[dict] = field(default_factory=list)
-    by_kind: Counter = field(default_factory=Counter)
+class Result(Tally):
+    """counts: (kind, found) -> plants."""
 
-    def summary(self) -> str:
-        share = len(self.found) / len(self.plants) if self.plants else 0
-        lines = [f"planted {len(self.plants)}, found {len(self.found)} ({share:.0%}), "
-                 f"false positives {len(self.false_positives)}"]
-        lines += [f"  missed {p.kind} in {p.file} {p.section} {p.serial}: {p.detail}" for p in self.missed]
-        lines += [f"  false positive {r['rule']} {r['charter_id']} {r['section']} {r['serial']}: {r['message'][:120]}"
-                  for r in self.false_positives]
-        return "\n".join(lines)
+    def describe(self, p: Plant) -> str:
+        return f"{p.kind} in {p.file} {p.section} {p.serial}: {p.detail}"
 
 
 def _plant_page(rng: random.Random, kind: str, page: Layout, file: str) -> Plant | None:
@@ -100,7 +87,7 @@ def score(plants: list[Plant], out: Path) -> Result:
     for p in plants:
         hits = [i for i, row in enumerate(rows) if shows(row, p, charter_id(p.file))]
         (result.found if hits else result.missed).append(p)
-        result.by_kind[(p.kind, bool(hits))] += 1
+        result.counts[(p.kind, bool(hits))] += 1
         explained.update(hits)
     result.false_positives = [row for i, row in enumerate(rows) if row["rule"] in PLANTED_RULES
                               and i not in explained]
@@ -121,7 +108,6 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as work:
         result = run_within(args.seed, Path(work), args.n)
         print(result.summary())
-        print({f"{k}{'' if hit else ' (missed)'}": v for (k, hit), v in sorted(result.by_kind.items())})
 
 
 if __name__ == "__main__":
