@@ -22,8 +22,8 @@ def row(serial: int, name: str = "নামজারি ও জমাভাগ",
 
 
 def charter(tmp_path, rows: list[str], title: str = "www.lakhai.habiganj.gov.bd", grs: str = GRS_OFFICER,
-            sections: str | None = None):
-    text = ("গণপ্রজাতন্ত্রী বাংলাদেশ সরকার\nসহকারী কমিশনার (ভূমি)-এর কার্যালয়\nলাখাই, হবিগঞ্জ\n"
+            sections: str | None = None, office: str = "সহকারী কমিশনার (ভূমি)-এর কার্যালয়\nলাখাই, হবিগঞ্জ"):
+    text = (f"গণপ্রজাতন্ত্রী বাংলাদেশ সরকার\n{office}\n"
             f"{title}\nসিটিজেন চার্টার\nভিশন: দক্ষ ভূমি সেবা\n\n"
             + (sections or "২.১) নাগরিক সেবা\n" + HEADER + "\n" + "\n".join(rows) + "\n") + "\n" + GRS.format(grs=grs))
     path = tmp_path / "charter.txt"
@@ -184,6 +184,15 @@ def test_another_upazilas_name_in_a_service_cell(tmp_path):
     rows = found(c, "foreign_place_name")
     assert [(r["serial"], r["field"]) for r in rows] == [("2", "officer")]
     assert rows[0]["message"].startswith("'নবীগঞ্জ' (upazila in Habiganj) in citizen 2 officer, a charter of লাখাই")
+
+
+def test_a_district_office_names_its_own_upazilas(tmp_path):
+    documents = "আবেদন ফরম, নবীগঞ্জ উপজেলা কৃষি অফিস"
+    c = charter(tmp_path, [row(1, documents=documents), row(2, "খাস জমি বন্দোবস্ত", documents="আবেদন, কুলাউড়া উপজেলা")],
+                office="জেলা প্রশাসকের কার্যালয়, হবিগঞ্জ", title="www.habiganj.gov.bd")
+    assert (c.location.upazila, c.location.district) == ("", "হবিগঞ্জ")
+    rows = found(c, "foreign_place_name")
+    assert [(r["serial"], r["message"][:40]) for r in rows] == [("2", "'কুলাউড়া' (upazila in Moulvibazar) in c")]
 
 
 def test_own_place_capital_and_unions_are_no_foreign_names(tmp_path):

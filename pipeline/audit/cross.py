@@ -96,8 +96,7 @@ class Corpus:
             serial = row.get("serial", "")
             corpus.services.append(_Service(i, row.get("section", ""), serial, row.get("sub_serial", "") or "",
                                             row.get("service_name", ""),
-                                            _number(row.get("fee_bdt", "")) if row.get("fee_bdt", "") != ""
-                                            else _number(row.get("fee_max_bdt", "")),
+                                            _number(row.get("fee_bdt") or row.get("fee_max_bdt", "")),
                                             {"true": True, "false": False}.get(row.get("is_free", "")),
                                             _number(row.get("time_limit_days", ""))))
             where = f"{row.get('section', '')} {serial or '?'}"

@@ -165,9 +165,14 @@ def _place_names() -> tuple[regex.Pattern, dict[str, list[gazetteer.Place]]]:
 
 
 def _own_names(charter: Charter) -> set[str]:
+    """Names a charter may hold: its own places and the capital; a district office's own upazilas too."""
     loc = charter.location
     own = {_key(n) for n in (loc.upazila, loc.upazila_en, loc.district, loc.district_en, loc.division,
                              loc.division_en) + tuple(kw.CAPITAL_NAMES) if n}
+    if not loc.upazila:
+        districts = {d.id for d in gazetteer.places()["district"] if d.name_bn == loc.district}
+        own |= {_key(u.name_bn) for u in gazetteer.places()["upazila"] if u.parent in districts}
+        own |= {_key(u.name_en) for u in gazetteer.places()["upazila"] if u.parent in districts}
     return own
 
 
