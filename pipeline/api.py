@@ -214,7 +214,7 @@ def finish(out: Path, summary: Summary, options: package.Options | None = None) 
     charters, unreadable = emit.load_charters(out)
     summary.errors += unreadable
     tables = emit.build_tables(charters)
-    tables["audit"] = audit_stage.audit(charters)
+    tables.update(audit_stage.tables(charters, tables["services"]))
     summary.services = len(tables["services"])
     summary.findings = len(tables["audit"])
     for name, rows in tables.items():

@@ -21,7 +21,8 @@ from pathlib import Path
 from . import __version__, package
 from .api import StageError, Summary, finish, process, run, write_outputs
 from .readers.base import ReadError
-from .audit import audit
+from .audit.report import Filters, NoRunError, report
+from .catalogue import explain_name, explain_pair, office_type
 from .emit import load_charters
 from .validate import validate_folder
 
@@ -103,20 +104,23 @@ def cmd_validate(args) -> int:
     return 1 if problems else 0
 
 
+def _choices(values: list[str] | None) -> set[str] | None:
+    return {v for item in values for v in item.split(",") if v} if values else None
+
+
 def cmd_audit(args) -> int:
     if not _holds_run(Path(args.folder)):
         return _no_run(args.folder)
-    charters, unreadable = load_charters(Path(args.folder))
-    rows = audit(charters)
     if args.write:
-        summary = Summary(out=args.folder, errors=unreadable)
-        finish(Path(args.folder), summary)
-    for row in rows if not args.quiet else []:
-        where = " ".join(x for x in (row["section"], row["serial"], row["field"]) if x)
-        print(f"{row['severity']:<7} {row['rule']:<28} {row['charter_id']}  {where + ': ' if where else ''}"
-              f"{row['message']}")
-    counts = Counter(row["severity"] for row in rows)
-    print(f"{len(rows)} findings in {len(charters)} charters ({', '.join(f'{k} {v}' for k, v in counts.items())})")
+        _, unreadable = load_charters(Path(args.folder))
+        finish(Path(args.folder), Summary(out=args.folder, errors=unreadable))
+    filters = Filters(_choices(args.rule), _choices(args.severity), _choices(args.office_type))
+    try:
+        text = report(Path(args.folder), args.format, filters)
+    except NoRunError as exc:
+        return _error(str(exc))
+    # Quiet: the closing count only (in the text format, its last line).
+    print(text.rstrip("\n").rsplit("\n", 1)[-1] if args.quiet and args.format == "text" else text, end="\n" if args.quiet else "")
     return 0
 
 
@@ -129,11 +133,17 @@ def cmd_explain(args) -> int:
     if charter is None:
         print(f"{args.file}: no such file")
         return 1
+    kind = office_type(charter.office_name, charter.department)
+    if args.service:
+        print(f"{explain_name(args.service, kind)}\n")
     for service in charter.services:
         print(f"{service.section} {service.serial} (pages {', '.join(map(str, service.provenance.pages))}): "
               f"{service.name[:70]}")
         for repair in service.provenance.repairs:
             print(f"    {repair.action}: {repair.detail}")
+        said = explain_pair(args.service, service.name, kind).split("\n")[1:] if args.service \
+            else [explain_name(service.name, kind)]
+        print("".join(f"    service key: {line}\n" for line in said), end="")
     for finding in charter.findings:
         print(f"finding {finding.rule} [{finding.severity}] {finding.section or ''} {finding.serial or ''}: "
               f"{finding.message}")
@@ -257,9 +267,15 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("folder")
     p.set_defaults(func=cmd_validate)
 
-    p = sub.add_parser("audit", parents=[common], help="print the audit findings of a processed folder")
+    p = sub.add_parser("audit", parents=[common], help="report the audit findings of a processed folder")
     p.add_argument("folder")
-    p.add_argument("--write", action="store_true", help="also rewrite the tables, audit.csv and datapackage.json")
+    p.add_argument("--format", choices=["text", "md", "html", "csv"], default="text",
+                   help="text (one line per finding), md or html (counts, a summary per office type, findings by "
+                        "charter), csv (the findings with office type, upazila and district)")
+    p.add_argument("--rule", action="append", help="only these rules (repeat or comma-separate)")
+    p.add_argument("--severity", action="append", help="only these severities: error, warning, info")
+    p.add_argument("--office-type", action="append", help="only charters of these office types (land, ict, ...)")
+    p.add_argument("--write", action="store_true", help="first rewrite the tables, audit.csv and datapackage.json")
     p.set_defaults(func=cmd_audit)
 
     p = sub.add_parser("package", parents=[common], help="zip the data package (datapackage.json and its CSVs)")
@@ -286,6 +302,8 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("explain", parents=[common], help="show every repair decision made for one document")
     p.add_argument("file")
+    p.add_argument("--service", metavar="NAME",
+                   help="say for each service whether it shares a service key with NAME, and why")
     p.set_defaults(func=cmd_explain)
 
     p = sub.add_parser("debug", parents=[common], help="save the table finder's picture of one PDF page (cells outlined)")

@@ -20,6 +20,7 @@ from typing import Iterable, Iterator
 
 import regex
 
+from .catalogue import office_type
 from .model import Charter, Officer, Service
 from .values.officer import officer_key
 from .validate import table_schema
@@ -151,6 +152,7 @@ def service_rows(charter: Charter) -> list[dict]:
             "extra": json.dumps(s.extra, ensure_ascii=False, sort_keys=True) if s.extra else "",
             "source_file": charter.source_file,
             "source_pages": _join(s.provenance.pages),
+            "service_key": "",      # filled in by the audit, which needs every charter
         })
     return rows
 
@@ -159,6 +161,7 @@ def charter_row(charter: Charter) -> dict:
     loc = charter.location
     return {
         "charter_id": charter.charter_id, "office_name": charter.office_name, "department": charter.department,
+        "office_type": office_type(charter.office_name, charter.department),
         "upazila": loc.upazila, "upazila_en": loc.upazila_en, "district": loc.district,
         "district_en": loc.district_en, "division": loc.division, "division_en": loc.division_en,
         "website": charter.website, "vision": charter.vision, "mission": charter.mission,

@@ -117,7 +117,7 @@ FREE_WORDS = ["বিনা মূল্য", "বিনা মুল্য", "�
 FREE_WORDS_WHOLE = ["ফ্রি", "free", "নাই", "নেই"]
 POLICY_WORDS = ["বিধিমালা", "বিধিমোতাবেক", "বিধি মোতাবেক", "বিধি অনুযায়ী", "পরিপত্র", "নির্ধারিত ফি", "নির্ধারিত মূল্য",
                 "নিয়ম অনুযায়ী", "নিয়মানুযায়ী", "নীতিমালা", "সরকার নির্ধারিত", "সরকারি নির্ধারিত", "সরকারী নির্ধারিত",
-                "নির্ধারিত হারে", "সরকারি নিয়ম", "সরকারী নিয়ম", "গেজেট অনুযায়ী", "গেজেট মোতাবেক", "তফসিল",
+                "সরকারি নিয়ম", "সরকারী নিয়ম", "গেজেট অনুযায়ী", "গেজেট মোতাবেক", "তফসিল",
                 "ধরন অনুযায়ী", "শ্রেণী ও পরিমাণ অনুযায়ী", "অনুযায়ী", "মোতাবেক", "as per", "according to",
                 "policy", "rules", "schedule"]
 # Wording that says the service is paid for without giving an amount: a tax, a rent, a contract, a charge.
@@ -284,3 +284,146 @@ DEFAULT_LAYOUTS = {
         "superior_officer"],
 }
 GRIEVANCE_LAYOUT = ["serial", "when", "officer", "address", "resolution"]
+
+# ================================================================ audit (consistency rules, catalogue)
+# Tables of the audit stage (pipeline/audit/, pipeline/catalogue.py). Matched on
+# folded text like the tables above.
+
+# Office types, in matching priority over the office name and department: the
+# first type any of whose words the title block holds wins. Specific offices come
+# before the authorities they sit under (an ICT office of a directorate is ict),
+# and the upazila health complex (স্বাস্থ্য ও পরিবার পরিকল্পনা) before family planning.
+OFFICE_TYPES = [
+    ("land", ["সহকারী কমিশনার (ভূমি)", "সহকারী কমিশনার ভূমি", "সহঃকমিশনার (ভূমি)", "এসি ল্যান্ড", "ভূমি অফিস",
+              "ভূমি কার্যালয়", "land office", "assistant commissioner (land)", "ac land"]),
+    ("ict", ["তথ্য ও যোগাযোগ প্রযুক্তি", "আইসিটি", "ict"]),
+    ("health", ["স্বাস্থ্য ও পরিবার পরিকল্পনা কর্মকর্তা", "স্বাস্থ্য কমপ্লেক্স", "সিভিল সার্জন", "হাসপাতাল",
+                "health complex", "civil surgeon", "hospital"]),
+    ("family_planning", ["পরিবার পরিকল্পনা", "family planning"]),
+    ("agriculture", ["কৃষি সম্প্রসারণ", "কৃষি অফিস", "কৃষি অফিসার", "কৃষি বিপণন", "agriculture", "agricultural"]),
+    ("livestock", ["প্রাণিসম্পদ", "প্রাণী সম্পদ", "ভেটেরিনারি", "livestock", "veterinary"]),
+    ("fisheries", ["মৎস্য", "fisheries"]),
+    ("social_services", ["সমাজসেবা", "সমাজ সেবা", "social services", "social welfare"]),
+    ("education_secondary", ["মাধ্যমিক শিক্ষা", "secondary education"]),
+    ("education_primary", ["প্রাথমিক শিক্ষা", "primary education"]),
+    ("education", ["শিক্ষা অফিস", "শিক্ষা কর্মকর্তা", "শিক্ষা প্রকৌশল", "education"]),
+    ("passport", ["পাসপোর্ট", "passport"]),
+    ("savings", ["সঞ্চয় অধিদপ্তর", "সঞ্চয় অফিস", "জাতীয় সঞ্চয়", "savings"]),
+    ("lged", ["স্থানীয় সরকার প্রকৌশল", "এলজিইডি", "lged"]),
+    ("pio", ["প্রকল্প বাস্তবায়ন", "project implementation"]),
+    ("rural_development", ["পল্লী উন্নয়ন", "বিআরডিবি", "rural development", "brdb"]),
+    ("cooperative", ["সমবায়", "cooperative"]),
+    ("youth", ["যুব উন্নয়ন", "youth development"]),
+    ("women_affairs", ["মহিলা বিষয়ক", "women affairs"]),
+    ("election", ["নির্বাচন অফিস", "নির্বাচন কমিশন", "election"]),
+    ("union_parishad", ["ইউনিয়ন পরিষদ", "ইউপি", "union parishad"]),
+    ("pourashava", ["পৌরসভা", "pourashava", "municipality"]),
+    ("city_corporation", ["সিটি কর্পোরেশন", "city corporation"]),
+    ("zila_parishad", ["জেলা পরিষদ", "zila parishad", "hill district council", "পার্বত্য জেলা পরিষদ"]),
+    ("uno", ["উপজেলা নির্বাহী অফিসার", "ইউএনও", "upazila nirbahi officer"]),
+    ("upazila_parishad", ["উপজেলা পরিষদ", "upazila parishad"]),
+    ("deputy_commissioner", ["জেলা প্রশাসক", "deputy commissioner"]),
+    ("ministry", ["মন্ত্রণালয়", "ministry"]),
+    ("directorate", ["অধিদপ্তর", "অধিদফতর", "পরিদপ্তর", "directorate", "department"]),
+]
+
+# Words a service name carries in one charter and not in the next without naming
+# another service ("… সনদ প্রদান", "… সংক্রান্ত সেবা"): dropped before names are compared.
+SERVICE_NAME_NOISE = ["সংক্রান্ত", "প্রদান", "প্রদানের", "সেবা", "সেবাসমূহ", "বিষয়ক", "বিষয়ে", "জন্য", "এর",
+                      "ও", "এবং", "আবেদন", "issue", "of", "the", "and", "for", "service", "services"]
+
+# Words that mean the same in service names ('মিস কেস' is 'বিবিধ মামলা'): word -> the word it is read as.
+SERVICE_WORD_SYNONYMS = {"মোকদ্দমা": "মামলা", "কেস": "মামলা", "কেসের": "মামলার", "মিস": "বিবিধ",
+                         "বন্দোবস্তি": "বন্দোবস্ত", "সনদপত্র": "সনদ", "case": "মামলা"}
+
+# Curated service synonyms for the common services of each office type:
+# (key, canonical name, names seen in charters). A service name that reads like
+# one of them (catalogue.SIMILAR) takes its key; other names are clustered.
+SERVICE_SYNONYMS = {
+    "land": [
+        ("mutation", "নামজারি ও জমাভাগ", ["নামজারি", "নামজারি ও জমাভাগ", "নামজারী ও জমা ভাগ", "নামজারি জমাখারিজ",
+                                           "নামজারি ও জমাখারিজ", "জমাখারিজ", "মিউটেশন", "mutation"]),
+        ("mutation_copy", "নামজারি মামলার আদেশের নকল প্রদান", ["নামজারি কেসের আদেশের নকল", "নামজারি মামলার আদেশের নকল",
+                                                             "আদেশের সার্টিফাইড কপি"]),
+        ("duplicate_khatian", "ডুপ্লিকেট খতিয়ান/পর্চা প্রদান", ["ডুপ্লিকেট পর্চা", "ডুপ্লিকেট খতিয়ান",
+                                                               "নামজারি ও জমাভাগ কেসের ডুপ্লিকেট পর্চা"]),
+        ("land_tax", "ভূমি উন্নয়ন কর আদায়", ["ভূমি উন্নয়ন কর আদায়", "ভূমি উন্নয়ন কর গ্রহণ", "খাজনা আদায়",
+                                            "ভূমি উন্নয়ন কর"]),
+        ("khas_settlement", "কৃষি খাস জমি বন্দোবস্ত", ["কৃষি খাস জমি বন্দোবস্ত", "খাস জমি বন্দোবস্ত",
+                                                      "খাস জমি বন্দোবস্তি"]),
+        ("misc_case", "বিবিধ (মিস) মামলা নিষ্পত্তি", ["মিস কেস", "বিবিধ মামলা", "মিস মামলা নিষ্পত্তি"]),
+        ("certificate_case", "সার্টিফিকেট মামলা", ["সার্টিফিকেট মামলা", "সার্টিফিকেট কেস", "সার্টিফিকেট মোকদ্দমা"]),
+        ("acquisition_compensation", "অধিগ্রহণকৃত জমির ক্ষতিপূরণ", ["ক্ষতিপূরণ প্রদান", "অধিগ্রহণের ক্ষতিপূরণ"]),
+    ],
+    "union_parishad": [
+        ("birth_death_registration", "জন্ম ও মৃত্যু নিবন্ধন", ["জন্ম ও মৃত্যু নিবন্ধন", "জন্ম নিবন্ধন",
+                                                             "জন্ম মৃত্যু নিবন্ধন"]),
+        ("citizenship_certificate", "নাগরিকত্ব সনদ", ["নাগরিকত্ব সনদ", "নাগরিকত্ব সনদপত্র", "নাগরিক সনদ"]),
+        ("heir_certificate", "ওয়ারিশ সনদ", ["ওয়ারিশ সনদ", "ওয়ারিশান সনদ", "উত্তরাধিকার সনদ"]),
+        ("trade_licence", "ট্রেড লাইসেন্স", ["ট্রেড লাইসেন্স", "নতুন ট্রেড লাইসেন্স"]),
+        ("trade_licence_renewal", "ট্রেড লাইসেন্স নবায়ন", ["ট্রেড লাইসেন্স নবায়ন"]),
+        ("holding_tax", "হোল্ডিং কর", ["হোল্ডিং কর", "কর পরিশোধ", "বসতবাড়ির কর"]),
+        ("village_court", "গ্রাম আদালত", ["গ্রাম আদালতে বিচার", "গ্রাম আদালত"]),
+        ("safety_net_selection", "সামাজিক নিরাপত্তা কর্মসূচির উপকারভোগী নির্বাচন", ["উপকারভোগী নির্বাচন",
+                                                                                 "ভাতাভোগী নির্বাচন"]),
+    ],
+    "agriculture": [
+        ("advice", "কৃষি বিষয়ক পরামর্শ", ["কৃষি পরামর্শ", "কৃষি বিষয়ক পরামর্শ", "ফসল উৎপাদন বিষয়ক পরামর্শ",
+                                         "কৃষকদের পরামর্শ"]),
+        ("pest_control", "বালাই ব্যবস্থাপনা পরামর্শ", ["বালাই ব্যবস্থাপনা", "বালাইনাশক", "পোকামাকড় দমন",
+                                                       "রোগবালাই দমন"]),
+        ("fertiliser_licence", "সার ডিলার লাইসেন্স", ["সার ডিলার", "সারের ডিলারশিপ", "সার লাইসেন্স"]),
+        ("pesticide_licence", "বালাইনাশক ডিলার লাইসেন্স", ["বালাইনাশক লাইসেন্স", "বালাইনাশক ডিলারশিপ"]),
+        ("soil_test", "মাটি পরীক্ষা", ["মাটি পরীক্ষা", "মৃত্তিকা পরীক্ষা"]),
+        ("incentive", "কৃষি প্রণোদনা ও পুনর্বাসন", ["প্রণোদনা", "পুনর্বাসন", "কৃষি প্রণোদনা"]),
+        ("training", "কৃষক প্রশিক্ষণ", ["কৃষক প্রশিক্ষণ", "প্রশিক্ষণ"]),
+        ("farmer_card", "কৃষি উপকরণ সহায়তা কার্ড", ["কৃষি উপকরণ সহায়তা কার্ড", "কৃষক কার্ড"]),
+    ],
+    "ict": [
+        ("information", "অফিস সংক্রান্ত তথ্য প্রদান", ["সংক্রান্ত তথ্য", "অফিস সংক্রান্ত তথ্য"]),
+        ("ict_advice", "আইসিটি পণ্য ও সেবার পরামর্শ", ["আইসিটি সংশ্লিষ্ট পণ্য ও সেবার বিষয়ে পরামর্শ",
+                                                      "আইসিটি বিষয়ক পরামর্শ"]),
+        ("project_information", "প্রকল্পের তথ্য প্রদান", ["প্রকল্পের তথ্য"]),
+        ("training", "আইসিটি প্রশিক্ষণ", ["আইসিটি প্রশিক্ষণ", "কম্পিউটার প্রশিক্ষণ"]),
+    ],
+    "passport": [
+        ("e_passport", "ই-পাসপোর্ট ইস্যু", ["ই-পাসপোর্ট", "ইলেকট্রনিক পাসপোর্ট", "e-passport"]),
+        ("mrp", "মেশিন রিডেবল পাসপোর্ট", ["মেশিন রিডেবল পাসপোর্ট", "এমআরপি", "mrp"]),
+        ("reissue", "পাসপোর্ট রি-ইস্যু", ["রি-ইস্যু", "পুনঃ ইস্যু", "নবায়ন"]),
+    ],
+    "social_services": [
+        ("old_age_allowance", "বয়স্ক ভাতা", ["বয়স্ক ভাতা"]),
+        ("widow_allowance", "বিধবা ও স্বামী নিগৃহীতা ভাতা", ["বিধবা ভাতা", "বিধবা ও স্বামী নিগৃহীতা ভাতা",
+                                                            "স্বামী পরিত্যক্তা ভাতা"]),
+        ("disability_allowance", "প্রতিবন্ধী ভাতা", ["প্রতিবন্ধী ভাতা", "অসচ্ছল প্রতিবন্ধী ভাতা"]),
+        ("disability_stipend", "প্রতিবন্ধী শিক্ষা উপবৃত্তি", ["প্রতিবন্ধী শিক্ষার্থীদের উপবৃত্তি",
+                                                             "প্রতিবন্ধী শিক্ষা উপবৃত্তি"]),
+        ("microcredit", "পল্লী সমাজসেবা ক্ষুদ্রঋণ", ["ক্ষুদ্রঋণ", "সুদমুক্ত ঋণ", "আরএসএস"]),
+    ],
+}
+
+# Foreign place names (another office's upazila or district in a charter's cells):
+# a gazetteer name counts only next to one of these words or after a comma, where
+# an address puts it; the capital is every office's head-office address.
+PLACE_CONTEXT_WORDS = ["উপজেলা", "জেলা", "থানা", "সদর", "upazila", "district", "zila",
+                       "thana", "sadar"]
+CAPITAL_NAMES = ["ঢাকা", "dhaka"]
+# A place name before these is a union or a municipality, many of which share an upazila's name.
+LOCAL_BODY_WORDS = ["ইউনিয়ন", "ইউপি", "পৌরসভা", "union", "pourashava"]
+
+# Look-alike or misplaced code points typed for a Bengali letter: (text, meant, what it is).
+LOOKALIKE_CHARACTERS = [
+    ("\u09f0", "র", "Assamese ra U+09F0"),
+    ("\u09f1", "ব", "Assamese wa U+09F1"),
+    ("\u0985\u09be", "আ", "a + aa sign (U+0985 U+09BE)"),
+    ("\u098f\u09c7", "ঐ", "e + e sign (U+098F U+09C7)"),
+]
+
+# The documents column: what names a document, and what names only a place
+# (an office where the form is had, not a paper to bring).
+DOCUMENT_WORDS = ["আবেদন", "ফরম", "ফর্ম", "কপি", "সনদ", "ছবি", "পত্র", "কাগজ", "দলিল", "রশিদ", "প্রমাণ",
+                  "পরিচয়পত্র", "খতিয়ান", "পর্চা", "নকশা", "চালান", "প্রত্যয়ন", "লাইসেন্স", "তালিকা",
+                  "জাতীয়", "এনআইডি", "নিবন্ধন", "প্রতিবেদন", "হলফনামা", "ছক", "প্রয়োজন নেই", "প্রযোজ্য নয়",
+                  "nid", "form", "copy", "certificate", "photo", "application", "document"]
+PLACE_ONLY_WORDS = ["অফিস", "কার্যালয়", "দপ্তর", "দফতর", "শাখা", "কক্ষ", "পরিষদ", "ভবন", "কমপ্লেক্স",
+                    "office", "room", "branch"]

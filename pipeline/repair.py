@@ -279,6 +279,7 @@ class _Rows:
     """The logical rows of a table as they are built, with what the next row needs to know."""
     out: list[LogicalRow]
     above: list[str]                 # the last value seen in each column, dittos resolved
+    previous: list[str]              # the physical row before, dittos resolved
     department: str = ""
     parent: Optional[LogicalRow] = None     # the service the current sub-rows belong to
     title: Optional[LogicalRow] = None      # a parent that is only a title over its sub-rows
@@ -289,7 +290,7 @@ class _Rows:
 def build_rows(body: list[Row], layout: columns.Layout, all_rows: list[Row], services: bool,
                department: str = "") -> list[LogicalRow]:
     roles = layout.roles
-    state = _Rows(out=[], above=[""] * len(roles), department=department)
+    state = _Rows(out=[], above=[""] * len(roles), previous=[""] * len(roles), department=department)
     position = {id(r): i for i, r in enumerate(all_rows)}
     for row in body:
         texts = columns.row_texts(row, len(roles), lines=True)
@@ -316,13 +317,17 @@ def _resolve_dittos(texts: list[str], cells: list, roles: list[str], state: _Row
     for j, text in enumerate(texts):
         if _is_ditto(text) and state.above[j]:
             texts[j] = state.above[j]
-            notes.append(Repair(action="ditto", detail=f"{roles[j]} '{text}' means the same as above: "
-                                                       f"'{clean(state.above[j])[:60]}'"))
+            over_empty = not state.previous[j]
+            notes.append(Repair(action="ditto_over_empty" if over_empty else "ditto",
+                                detail=f"{roles[j]} '{text}' means the same as the nearest value above"
+                                       + (" (the cell right above is empty)" if over_empty else "")
+                                       + f": '{clean(state.above[j])[:60]}'"))
         elif _is_ditto(text):
             notes.append(Repair(action="ditto_unresolved", detail=f"{roles[j]} '{text}' repeats nothing: "
                                                                   "no value above it"))
         if texts[j]:
             state.above[j] = texts[j]
+    state.previous = list(texts)
     return notes
 
 

@@ -20,7 +20,8 @@ import pandera.errors
 import pandera.pandas as pa
 from pandera.io.pandas_io import from_frictionless_schema
 
-TABLES = ["charters", "services", "contacts", "grievance", "expectations", "audit", "errors"]
+TABLES = ["charters", "services", "contacts", "grievance", "expectations", "audit", "service_catalogue",
+          "cross_charter", "errors"]
 
 # pandera maps Table Schema types to numpy dtypes that cannot hold a missing
 # value (and astype(bool) turns any string into True); these hold NA instead.

@@ -126,7 +126,8 @@ def test_datapackage_valid_with_frictionless(batch):
     report = frictionless.validate(str(out / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     names = [r["name"] for r in json.loads((out / "datapackage.json").read_text())["resources"]]
-    assert names == ["charters", "services", "contacts", "grievance", "expectations", "audit", "errors"]
+    assert names == ["charters", "services", "contacts", "grievance", "expectations", "audit", "service_catalogue",
+                     "cross_charter", "errors"]
 
 
 def test_csv_is_excel_friendly_utf8(batch):

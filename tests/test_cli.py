@@ -47,7 +47,7 @@ def test_quiet_prints_nothing_and_verbose_a_line_per_document(tmp_path, capsys):
     assert f"{SAMPLE.name}: 13 services" in loud.err.splitlines()
     assert "  services        13" in loud.out.splitlines()
     assert main(["audit", str(tmp_path / "v"), "-q"]) == 0
-    assert capsys.readouterr().out.splitlines() == ["5 findings in 1 charters (warning 4, error 1)"]
+    assert capsys.readouterr().out.splitlines() == ["8 findings in 1 charters (error 1, warning 7)"]
 
 
 def test_verbose_and_quiet_exclude_each_other(tmp_path):

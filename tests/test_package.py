@@ -82,7 +82,8 @@ def test_package_command_writes_a_zip_frictionless_opens(outputs_run, tmp_path):
     assert (tmp_path / "a.zip").read_bytes() == (tmp_path / "b.zip").read_bytes()
     with zipfile.ZipFile(tmp_path / "a.zip") as archive:
         assert archive.namelist() == ["datapackage.json", "charters.csv", "services.csv", "contacts.csv",
-                                      "grievance.csv", "expectations.csv", "audit.csv", "errors.csv"]
+                                      "grievance.csv", "expectations.csv", "audit.csv", "service_catalogue.csv",
+                                      "cross_charter.csv", "errors.csv"]
     opened = frictionless.Package(str(tmp_path / "a.zip"))
     assert opened.get_resource("services").read_rows()[0]["service_id"] == "charter-noto-ce548190:citizen:1"
     report = frictionless.validate(str(tmp_path / "a.zip"))

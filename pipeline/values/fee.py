@@ -94,11 +94,9 @@ def _between(text: str, amounts: list[_Amount]) -> list[str]:
 
 
 def _is_rate(text: str) -> bool:
-    """A per-unit price of something other than the service, a share or a bound.
-    (A policy's own words, 'সরকার নির্ধারিত হারে', are no rate.)"""
+    """A per-unit price of something other than the service, a share or a bound; fixed rates
+    ('সরকার নির্ধারিত হারে': a land tax by the area) are rates too."""
     p = _patterns()
-    for match in reversed(find_words(text, kw.POLICY_WORDS)):
-        text = text[:match.start()] + " " + text[match.end():]
     if p["percent"].search(text) or p["per_slash"].search(text):
         return True
     for match in find_words(text, kw.FEE_RATE_WORDS, kw.FEE_RATE_WORDS_WHOLE):
