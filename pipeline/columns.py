@@ -34,12 +34,12 @@ from .values.serial import parse_serial, split_fused_serial
 from .values.time import looks_like_time
 
 FUZZY_SCORE = 86          # rapidfuzz partial_ratio on skeletons, 0-100
-MIN_FUZZY_LETTERS = 4     # shorter phrases (নং, ফি) only match exactly
+FUZZY_LETTERS = 4         # shorter phrases (নং, ফি) only match as written
 HEADER_SCAN_ROWS = 6
 CONTENT_SHARE = 0.6       # share of a column's filled cells that must read as one kind
 STRONG_SHARE = 0.8
-MAIN_ROLES = {"serial", "service_name", "method", "documents", "fee", "time_limit", "superior_officer",
-              "forms_location", "room", "recipient", "place", "frequency", "remarks"}
+MAIN_ROLES = {"serial", "service_name", "method", "documents", "documents_place", "fee", "time_limit",
+              "superior_officer", "forms_location", "room", "recipient", "place", "frequency", "remarks"}
 
 
 @dataclass(frozen=True)
@@ -82,31 +82,50 @@ def _squeezed_table(table: tuple) -> list[tuple[str, list[str]]]:
 
 @functools.lru_cache(maxsize=8)
 def _skeleton_table(table: tuple) -> list[tuple[str, list[str]]]:
-    return [(role, [s for s in map(skeleton, phrases) if len(s) >= MIN_FUZZY_LETTERS]) for role, phrases in table]
+    return [(role, [s for s in map(skeleton, phrases) if len(s) >= FUZZY_LETTERS]) for role, phrases in table]
 
 
 def match_label(text: str, table=kw.COLUMN_ROLES) -> Optional[LabelMatch]:
-    """The role a header label names: as written, squeezed, or fuzzily."""
-    if not clean(text):
-        return None
-    role = match_role(text, table)
-    if role:
-        return LabelMatch(role, "exact")
-    frozen = _frozen(table)
-    squeezed = fold(text).replace(" ", "")
-    for role, phrases in _squeezed_table(frozen):
-        if any(p and p in squeezed for p in phrases):
-            return LabelMatch(role, "squeezed")
-    key = skeleton(text)
-    if len(key) < MIN_FUZZY_LETTERS - 1:
-        return None
-    best: Optional[LabelMatch] = None
-    for role, phrases in _skeleton_table(frozen):
+    """The role a header label names: the first role, in the table's priority, that one of
+    its phrases matches as written, squeezed (spaces removed) or fuzzily (on skeletons) —
+    so a misspelt superior officer ('উধ্বর্তন কর্মকর্তা') is no plain officer."""
+    return _match_label(clean(text), _frozen(table)) if clean(text) else None
+
+
+def _written(folded: str, table: tuple) -> tuple[Optional[LabelMatch], str]:
+    """The first role a phrase names as written (or squeezed), and that phrase."""
+    for role, phrases in table:
         for phrase in phrases:
-            score = fuzz.partial_ratio(phrase, key) if len(key) >= len(phrase) - 1 else 0
-            if score >= FUZZY_SCORE and (best is None or score > best.score):
-                best = LabelMatch(role, "fuzzy", score)
-    return best
+            if match_role(folded, [(role, [phrase])]):
+                return LabelMatch(role, "exact"), phrase
+    squeezed = folded.replace(" ", "")
+    for (role, phrases), (_, squeezes) in zip(table, _squeezed_table(table)):
+        for phrase, squeeze in zip(phrases, squeezes):
+            if len(squeeze) >= 3 and squeeze in squeezed:
+                return LabelMatch(role, "squeezed"), phrase
+    return None, ""
+
+
+@functools.lru_cache(maxsize=16384)
+def _match_label(text: str, table: tuple) -> Optional[LabelMatch]:
+    written, phrase = _written(fold(text), table)
+    key = skeleton(text)
+    fuzzy = None
+    for role, skeletons in _skeleton_table(table):
+        scores = [fuzz.partial_ratio(p, key) for p in skeletons if len(key) >= len(p) - 1]
+        if scores and max(scores) >= FUZZY_SCORE:
+            fuzzy = LabelMatch(role, "fuzzy", max(scores))
+            break
+    if written is None:
+        return fuzzy
+    # Another spelling of a more specific role's phrase wins over a less specific role named
+    # as written: 'উধ্বর্তন কর্মকর্তা' is a superior officer though 'কর্মকর্তা' names the
+    # officer, 'সেবা প্রদান পদ্ধত্তি' a method though 'সেবা' names the service.
+    roles = [role for role, _ in table]
+    weak = len(skeleton(phrase)) < FUZZY_LETTERS + 1
+    if fuzzy and roles.index(fuzzy.role) < roles.index(written.role) and (fuzzy.score == 100 or weak):
+        return fuzzy
+    return written
 
 
 def label_role(labels: list[str], table=kw.COLUMN_ROLES) -> Optional[LabelMatch]:
@@ -153,25 +172,31 @@ def row_texts(row: Row, width: int, lines: bool = False) -> list[str]:
 
 
 def is_header_row(row: Row, width: int, table=kw.COLUMN_ROLES) -> bool:
+    """A row of labels: <th> cells, or cells most of which read as labels and name a role.
+    (One label may carry a date: 'কতজন সেবা নিয়ে থাকেন (সেপ্টেম্বর ২০২৪)'.)"""
     texts = row_texts(row, width)
     filled = [t for t in dict.fromkeys(texts) if t]
     if not filled:
         return False
     if all(c.header for c in row.cells if clean(c.text)):
         return True
-    if len(filled) < 2 or not all(map(label_like, filled)) or parse_serial(texts[0]) is not None:
+    if len(filled) < 2 or sum(map(label_like, filled)) < 2 / 3 * len(filled) or parse_serial(texts[0]) is not None:
         return False
     named = sum(1 for t in filled if match_label(t, table))
     return named >= max(2, math.ceil(len(filled) / 2))
 
 
 def _continues_header(row: Row, width: int, table) -> bool:
-    """A further header row: labels only, one at least naming a role or an officer part."""
+    """A further header row: short labels only, at least half of them naming a role or an
+    officer part, and nothing that reads as a value (a row of data without serials is none)."""
     texts = row_texts(row, width)
     filled = [t for t in texts if t]
-    if not filled or parse_serial(texts[0]) is not None or not all(map(label_like, filled)):
+    if not filled or parse_serial(texts[0]) is not None:
         return False
-    return any(match_label(t, table) or officer_part(t) for t in filled)
+    if not all(label_like(t) and len(t.split()) <= 8 and not looks_like_time(t) and not looks_like_fee(t)
+               for t in filled):
+        return False
+    return 2 * sum(1 for t in filled if match_label(t, table) or officer_part(t)) >= len(filled)
 
 
 def header_block(rows: list[Row], width: int, table=kw.COLUMN_ROLES) -> tuple[list[int], int]:
@@ -305,6 +330,7 @@ def analyse(labels: list[list[str]], body: list[list[str]], table=kw.COLUMN_ROLE
         role, evidence = _choose(match, content, share, _where(i, label), findings)
         columns.append(Column(role or "", label, evidence, content))
     _officer_parts(columns, labels)
+    _documents_from_place(columns)
     _unique(columns, findings)
     _name_by_position(columns, body)
     for i, column in enumerate(columns):
@@ -331,6 +357,18 @@ def _officer_parts(columns: list[Column], labels: list[list[str]]) -> None:
         first = next(i for i in officers if columns[i].role == "officer.designation") \
             if any(columns[i].role == "officer.designation" for i in officers) else officers[0]
         columns[first].role = "officer"
+
+
+def _documents_from_place(columns: list[Column]) -> None:
+    """With no documents column, the column of where to get them (and the form) lists them
+    ('প্রয়োজনীয় কাগজপত্র/আবেদন ফরম প্রাপ্তিস্থান' alone in a savings office's table)."""
+    roles = [c.role for c in columns]
+    if "documents" in roles:
+        return
+    for column in columns:
+        if column.role in ("documents_place", "forms_location"):
+            column.role = "documents"
+            return
 
 
 def _unique(columns: list[Column], findings: list[Finding]) -> None:

@@ -25,8 +25,11 @@ GARBLES = {
 # "কাগজপত্র এবং প্রাপ্তিস্থান" the documents but "কাগজপত্র প্রাপ্তির স্থান" alone where to get them.
 # Misspellings need no entry: labels are also matched on ``lexicon.skeleton``, fuzzily.
 COLUMN_ROLES = [
-    ("superior_officer", ["ঊর্ধ্বতন", "উর্ধ্বতন", "প্রতিকার", "যাঁকে জানাবেন", "যাকে জানাবেন", "superior officer",
-                          "appellate", "superior", "remedy"]),
+    # The officer to turn to when the service is late: 'সেবা প্রাপ্তিতে বিলম্ব বা হয়রানী হলে যাঁকে জানাবেন',
+    # 'সেবা পেতে বিলম্ব হলে যাঁর নিকট অভিযোগ করবেন', 'নির্দিষ্ট সেবা পেতে ব্যর্থ হলে প্রতিকারের বিধান'.
+    ("superior_officer", ["ঊর্ধ্বতন", "উর্ধ্বতন", "প্রতিকার", "যাঁকে জানাবেন", "যাকে জানাবেন", "অভিযোগ করবেন",
+                          "অভিযোগ জানাবেন", "বিলম্ব হলে", "হয়রানি হলে", "ব্যর্থ হলে", "superior officer",
+                          "appellate", "superior", "remedy", "complain"]),
     ("officer", ["দায়িত্বপ্রাপ্ত", "দায়িত্ব প্রাপ্ত", "সেবা প্রদানকারী", "সেবা প্রদান কারী", "কর্মকর্তা", "কর্মচারী",
                  "কার সাথে যোগাযোগ", "কার সঙ্গে যোগাযোগ", "যাঁর সাথে যোগাযোগ", "যার সাথে যোগাযোগ", "responsible officer",
                  "officer", "officers", "contact person", "whom to contact", "contact"]),
@@ -35,8 +38,10 @@ COLUMN_ROLES = [
     ("fee", ["মূল্য", "ফি", "খরচ", "পরিশোধ", "আর্থিক", "charge", "charges", "fee", "fees", "cost", "price", "payment"]),
     ("documents", ["কাগজপত্র এবং প্রাপ্তিস্থান", "কাগজপত্র ও প্রাপ্তিস্থান", "কাগজপত্র এবং প্রাপ্তির স্থান",
                    "কাগজপত্র ও প্রাপ্তির স্থান", "documents and where"]),
-    ("forms_location", ["ফরম প্রাপ্তি", "ফরম পাওয়ার", "প্রাপ্তির স্থান", "প্রাপ্তি স্থান", "প্রাপ্তিস্থান",
-                        "where to get", "form available", "form source"]),
+    # Where to get the application form: an extra. Where to get the documents: part of them.
+    ("forms_location", ["ফরম প্রাপ্তি", "ফরম পাওয়ার", "ফরমের প্রাপ্তি", "form available", "form source",
+                        "where to get the form"]),
+    ("documents_place", ["প্রাপ্তির স্থান", "প্রাপ্তি স্থান", "প্রাপ্তিস্থান", "where to get"]),
     ("documents", ["কাগজপত্র", "কাগজ পত্র", "দলিলাদি", "প্রমানক", "প্রমাণক", "documents", "document", "papers"]),
     ("method", ["পদ্ধতি", "প্রক্রিয়া", "মাধ্যম", "যেভাবে", "করণীয়", "যা করতে হবে", "method", "procedure", "process",
                 "how to"]),
@@ -59,7 +64,8 @@ OFFICER_PARTS = [
     ("contact", ["মোবাইল", "ফোন", "টেলিফোন", "ইমেইল", "ই-মেইল", "phone", "mobile", "telephone", "email", "e-mail"]),
 ]
 # Roles kept in a service's record, each in its own field; every other role is an extra.
-SERVICE_ROLES = ["serial", "service_name", "method", "documents", "fee", "time_limit", "officer", "superior_officer"]
+SERVICE_ROLES = ["serial", "service_name", "method", "documents", "documents_place", "fee", "time_limit", "officer",
+                 "superior_officer"]
 
 # Columns of the grievance (GRS) table.
 GRIEVANCE_ROLES = [
@@ -135,6 +141,12 @@ FEE_CASE_WORDS = ["জরুরি", "জরুরী", "সাধারণ", "�
 FEE_CASE_WORDS_WHOLE = ["বা", "or", "new"]
 # Amounts that are parts of one payment, written between them.
 FEE_PART_WORDS_WHOLE = ["ও", "এবং", "and", "plus", "সহ", "সাথে"]
+# Labels of charges: amounts in a list that names them are parts of one payment
+# ('কোর্ট ফি ২০ টাকা, নোটিশ জারি ফি ৫০ টাকা'); labelled by cases they are alternatives
+# ('দেওয়ানী ২০ টাকা, ফৌজদারী ১০ টাকা').
+FEE_CHARGE_WORDS = ["ফি", "মূল্য", "মুল্য", "চার্জ", "ভ্যাট", "স্ট্যাম্প", "ফরম", "চালান", "খরচ", "মাশুল", "ভাড়া",
+                    "জামানত", "fee", "charge", "cost", "tax", "vat", "stamp", "form"]
+FEE_CHARGE_WORDS_WHOLE = ["কর"]
 # A stated total: the fee, never added to its parts.
 FEE_TOTAL_WORDS = ["সর্বমোট", "সর্ব মোট", "মোট", "সর্বসাকুল্যে", "সর্বসাকুল্য", "total", "in total"]
 # A price per unit, a share or a bound: the total depends on the case.
@@ -200,6 +212,21 @@ HONORIFICS = ["জনাব", "বেগম", "mr.", "mrs.", "ms."]
 # ('উপজেলা কৃষি অফিসার মোঃ মাহমুদুল হাসান') is read by them.
 NAME_PREFIXES = ["জনাব", "বেগম", "মোঃ", "মো:", "মোহাম্মদ", "মোছাঃ", "মোসাঃ", "ডাঃ", "ডা.", "md.", "md",
                  "mohammad", "dr.", "mr.", "mrs."]
+# Words of Bangladeshi personal names (given names, family names, particles), common enough to
+# tell a person's name from the words of a post ('নাসরিন আক্তার উপজেলা সমাজসেবা অফিসার' names a
+# person; 'কর নির্ধারণ কর্মকর্তা' does not).
+NAME_WORDS = ["মোঃ", "মো", "মোছাঃ", "মোসাঃ", "মোহাম্মদ", "মুহাম্মদ", "আব্দুল", "আবদুল", "আব্দুর", "আবদুর", "আবু", "মীর",
+              "শেখ", "সৈয়দ", "খন্দকার", "কাজী", "ইসলাম", "রহমান", "রহিম", "করিম", "হোসেন", "হোসাইন", "হাসান",
+              "হোসনে", "আলম", "আলী", "আহমেদ", "আহম্মেদ", "আহমদ", "উদ্দিন", "উদ্দীন", "উল্লাহ", "খান", "চৌধুরী",
+              "মিয়া", "মিঞা", "হক", "কবির", "মাহমুদ", "রশিদ", "কামাল", "জামাল", "ফারুক", "মনির", "মিজান", "সাইফুল",
+              "রফিক", "শফিক", "কামরুল", "রবিউল", "মাসুদ", "নুরুল", "জাহিদ", "জসিম", "সোহেল", "শাহীন", "শাহিন",
+              "আলমগীর", "মামুন", "আরিফ", "আনোয়ার", "মোস্তফা", "মোস্তাফিজ", "জাকির", "জহুরুল", "মনিরুজ্জামান",
+              "কামরুজ্জামান", "আক্তার", "আখতার", "খাতুন", "বেগম", "সুলতানা", "পারভীন", "নাসরিন", "জাহান", "ইয়াসমিন",
+              "শারমিন", "তাসলিমা", "রুবিনা", "ফারহানা", "শাহানা", "নাহার", "আরা", "কুমার", "চন্দ্র", "নাথ", "দাস",
+              "সাহা", "রায়", "পাল", "দেব", "ঘোষ", "বসু", "সেন", "চক্রবর্তী", "ভট্টাচার্য", "মন্ডল", "মণ্ডল", "বিশ্বাস",
+              "সরকার", "সিকদার", "তালুকদার", "মজুমদার", "ভূঁইয়া", "ভূঞা", "ভুঁইয়া", "প্রামানিক", "বড়ুয়া", "চাকমা",
+              "মারমা", "ত্রিপুরা", "md", "mohammad", "islam", "rahman", "hossain", "hasan", "alam", "ahmed", "uddin",
+              "khan", "chowdhury", "akter", "akhter", "khatun", "begum", "sultana", "kumar", "das", "saha", "roy"]
 # Field names typed into an officer cell: 'নাম: …, পদবি: …'.
 FIELD_LABELS = ["নাম", "পদবি", "পদবী", "name", "designation"]
 
@@ -216,7 +243,8 @@ DESIGNATION_HEADS = [
     "কো-অর্ডিনেটর", "পরিসংখ্যানবিদ", "বিচারক", "ম্যাজিস্ট্রেট", "সভাপতি", "মেয়র", "কাউন্সিলর",
     "জেলা প্রশাসক", "উপজেলা নির্বাহী অফিসার", "কর্মী", "সহায়িকা", "পরিদর্শিকা", "প্রতিনিধি",
     "নিয়ন্ত্রক", "অফিসার ইনচার্জ", "ইনচার্জ", "আপা", "officer-in-charge", "controller",
-    "পোস্টমাস্টার", "সুপার", "এনালিস্ট", "পরিদর্শক", "সার্জন",
+    "পোস্টমাস্টার", "সুপার", "এনালিস্ট", "পরিদর্শক", "সার্জন", "সদস্য", "মেম্বার", "পুলিশ", "আদায়কারী",
+    "প্রহরী", "বিশেষজ্ঞ", "এসিস্ট্যান্ট", "সহকারি", "দলিল লেখক", "চৌকিদার", "দফাদার",
     "programmer", "officer", "commissioner", "director", "engineer", "surveyor", "secretary",
     "chairman", "manager", "assistant", "inspector", "supervisor", "registrar", "operator", "surgeon",
     "instructor", "trainer", "coordinator", "accountant", "cashier", "librarian", "magistrate",

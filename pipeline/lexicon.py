@@ -91,11 +91,14 @@ _SKELETON_FOLDS = [("\u09b0\u09cd\u09a7", "\u09a7"), ("\u09a6\u09cd\u09a7", "\u0
                    ("\u09b0\u09cd", ""), ("\u09cd", "")]
 
 
+_GEMINATE = regex.compile(r"([\u0995-\u09b9])\u09cd\1")
+
+
 def skeleton(text: str) -> str:
     """A spelling-tolerant key: folded, spelling variants merged, reph and hasanta
     dropped, no spaces or punctuation (a header wrapped by syllable, ক্র / মি / ক,
     reads as one word)."""
-    text = fold(text)
+    text = _GEMINATE.sub(r"\1", fold(text))            # পদ্ধত্তি: a doubled letter typed for one
     for variant, base in _SKELETON_FOLDS:
         text = text.replace(variant, base)
     return regex.sub(r"[\s\p{P}\p{S}]+", "", text)
@@ -240,7 +243,8 @@ def heading_kind(text: str) -> tuple[str, str] | None:
     for group, table in (("section", kw.SERVICE_SECTIONS), ("structure", kw.STRUCTURE_HEADINGS)):
         for kind, phrases in table:
             for phrase in phrases:
-                m = _phrase_pattern(phrase).search(folded)
+                # At a word's start: মিশন opens a heading, not কমিশনার.
+                m = _word_pattern(fold(phrase), False).search(folded)
                 if m and (numbered or len(folded) - len(m.group(0)) <= 12):
                     return group, kind
     return None

@@ -284,6 +284,7 @@ class _Rows:
     parent: Optional[LogicalRow] = None     # the service the current sub-rows belong to
     title: Optional[LogicalRow] = None      # a parent that is only a title over its sub-rows
     group: list[LogicalRow] = field(default_factory=list)    # the sub-rows of ``parent`` so far
+    title_name: str = ""                    # the name its sub-rows share, when the parent's held a variant
     starts: set[int] = field(default_factory=set)             # ids of rows that begin a service
 
 
@@ -374,7 +375,7 @@ def _merged_above(cells: list, roles: list[str], role: str) -> bool:
 def _start(logical: LogicalRow, state: _Rows) -> None:
     state.out.append(logical)
     state.starts.add(id(logical))
-    state.parent, state.title, state.group = logical, None, []
+    state.parent, state.title, state.group, state.title_name = logical, None, [], ""
 
 
 _MARKER = regex.compile(rf"^\s*\(?\s*([{kw.LIST_MARKER_LETTERS}])\s*[).।:]\s*")
@@ -402,21 +403,32 @@ def _sub_row(logical: LogicalRow, cells: list, roles: list[str], state: _Rows) -
             state.title = parent
             state.starts.add(id(logical))
         else:
-            # The service row itself is the first variant: ক before a খ, else 1.
+            # The service row itself is the first variant: ক before a খ, else 1; its name may
+            # hold that variant after the service's own ('আয়ের সনদ (ক) সাধারণ').
             parent.sub_serial = _take_marker(parent) or (_letter_before(marker) if marker else "1")
+            _split_variant(parent, state)
             state.group.append(parent)
     logical.sub_serial = marker or str(len(state.group) + 1)
     logical.serial = parent.serial
-    parent_name = clean((state.title or parent).values.get("service_name", ""))
+    parent_name = state.title_name or clean((state.title or parent).values.get("service_name", ""))
     own = clean(logical.values.get("service_name", ""))
     if not own or _merged_above(cells, roles, "service_name"):
         logical.values["service_name"] = parent_name
-    elif parent_name and _names_variant(own) and not own.startswith(parent_name):
+    elif parent_name and (_names_variant(own) or state.title_name) and not own.startswith(parent_name):
         logical.values["service_name"] = f"{parent_name} {own}"
     _note(logical, "sub_row", f"a sub-row ({logical.sub_serial}) of serial {parent.serial}"
                               + (f": '{clean(name)[:40]}'" if name else ""))
     state.group.append(logical)
     state.out.append(logical)
+
+
+def _split_variant(parent: LogicalRow, state: _Rows) -> None:
+    """'আয়ের সনদ (ক) সাধারণ': the service's name is what comes before its first variant's marker."""
+    name = clean(parent.values.get("service_name", ""))
+    m = regex.search(rf"\s\(?([{kw.LIST_MARKER_LETTERS}])\s*[).।:]\s*", name)
+    if m and m.group(1) == parent.sub_serial:
+        state.title_name = name[:m.start()].strip()
+        parent.values["service_name"] = f"{state.title_name} {name[m.end():]}".strip()
 
 
 def _letter_before(marker: str) -> str:
@@ -442,13 +454,26 @@ def _names_variant(name: str) -> bool:
 
 
 def _infer_serials(rows: list[LogicalRow], starts: set[int]) -> None:
-    """A table that prints no serials: its services are numbered in order, sub-rows sharing one."""
-    if not rows or any(r.serial is not None for r in rows):
+    """A table that prints no serials: its services are numbered in order, sub-rows sharing one.
+    One that misses a serial (its first row's, say) between two that leave no doubt gets it."""
+    if not rows:
         return
-    number = 0
-    for row in rows:
-        number += id(row) in starts
-        row.serial, row.serial_inferred = max(number, 1), True
+    if all(r.serial is None for r in rows):
+        number = 0
+        for row in rows:
+            number += id(row) in starts
+            row.serial, row.serial_inferred = max(number, 1), True
+        return
+    services = [r for r in rows if id(r) in starts]
+    for i, row in enumerate(services):
+        if row.serial is not None:
+            continue
+        before = services[i - 1].serial if i else 0
+        after = services[i + 1].serial if i + 1 < len(services) else None
+        if before is not None and (after == before + 2 or (after is None and i == len(services) - 1 and i)):
+            row.serial, row.serial_inferred = before + 1, True
+            _note(row, "serial_inferred", f"no serial written: {before + 1}, between {before or 'the start'} "
+                                          f"and {after or 'the end'}")
 
 
 # Vertical merges of these are handled elsewhere: a merged serial or name makes a

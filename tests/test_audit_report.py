@@ -67,7 +67,7 @@ def test_html_is_one_escaped_page(processed, capsys):
 def test_a_folder_without_a_run_is_an_error(tmp_path, processed, capsys):
     code, text, err = audit(capsys, tmp_path)
     assert (code, text) == (2, "")
-    assert "no run here" in err
+    assert "holds no run" in err
     half = tmp_path / "half"
     shutil.copytree(processed[0] / "charters", half / "charters")
     code, _, err = audit(capsys, half)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..model import Cell, Line, RawDocument, Row, Table
 from .base import Reader, ReadError, file_sha256
+from .textview import read_text_view
 
 ENCODINGS = ("utf-8-sig", "utf-16")
 
@@ -51,7 +52,11 @@ class TextReader(Reader):
 
     def read(self, path: Path) -> RawDocument:
         text = decode(Path(path).read_bytes())
-        blocks, pages = parse_lines(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        blocks, pages = parse_lines(lines)
+        if not any(isinstance(b, Table) for b in blocks):
+            # No tab-separated table: a page copied out of a browser keeps its tables otherwise.
+            blocks = read_text_view(lines) or blocks
         if not any(isinstance(b, Table) for b in blocks) and not any(b.text.strip() for b in blocks):
             raise ReadError("empty document: no text")
         return RawDocument(source=str(path), sha256=file_sha256(Path(path)), format=self.name,

@@ -124,9 +124,13 @@ def _alternatives(text: str, amounts: list[_Amount], free: bool) -> bool:
 
 
 def _parts(text: str, amounts: list[_Amount]) -> bool:
-    """Every gap between amounts is marked: a part word, '+', or a list separator."""
+    """Every gap between amounts marks them as parts of one payment: a part word or '+', or a
+    list separator in a list of charges (its items named as fees, not as cases)."""
+    charges = bool(find_words(text, kw.FEE_CHARGE_WORDS, kw.FEE_CHARGE_WORDS_WHOLE))
+
     def marked(gap: str) -> bool:
-        return "+" in gap or bool(regex.search(r"[,;।\n]", gap)) or bool(find_words(gap, (), kw.FEE_PART_WORDS_WHOLE))
+        return "+" in gap or bool(find_words(gap, (), kw.FEE_PART_WORDS_WHOLE)) \
+            or (charges and bool(regex.search(r"[,;।\n]", gap)))
     return all(marked(gap) for gap in _between(text, amounts))
 
 

@@ -54,8 +54,9 @@ def _designation_pattern() -> regex.Pattern:
              rf"(?![\p{{L}}\p{{M}}])(?:\s*\([^)]{{1,30}}\))?")
     # Compound posts are one designation: নাজির-কাম-ক্যাশিয়ার, X ও Y, X/Y/Z.
     joiner = r"\s*(?:-?\s*কাম\s*-?|\bcum\b|/|\s(?:ও|এবং|and)\s)\s*"
-    return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){title}(?:{joiner}(?:{title}|[^\s,;:।()/]+(?=\s*(?:/|$|,))))*",
-                         regex.IGNORECASE)
+    # After a joiner a post may open with words of its own ('চেয়ারম্যান/সংশ্লিষ্ট ওয়ার্ড সদস্য').
+    other = rf"(?:(?:{word}\s+){{0,3}}{title}|[^\s,;:।()/]+(?=\s*(?:/|$|,)))"
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){title}(?:{joiner}{other})*", regex.IGNORECASE)
 
 
 def find_designation(text: str) -> regex.Match | None:
@@ -76,6 +77,9 @@ def _patterns() -> dict[str, regex.Pattern]:
         "label": regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:(?:{labels})(?![\p{{L}}\p{{M}}--[ঃ]])|(?:{fields})"
                                rf"(?:\s*(?:ও|,|/)\s*(?:{fields}))*\s*[ঃ:])\s*[ঃ:.\-]*", regex.IGNORECASE | regex.V1),
         "qualifier": regex.compile(r"\(\s*(?:" + alternation(kw.PHONE_QUALIFIERS) + r")\s*\)", regex.IGNORECASE),
+        # A post that opens with its own start word (উপজেলা, Assistant) owns no word before it.
+        "opener": regex.compile(rf"(?:{alternation(kw.DESIGNATION_STARTS + kw.DESIGNATION_QUALIFIERS)})(?!\p{{L}})",
+                                regex.IGNORECASE),
         "name_prefix": regex.compile(rf"^(?:{alternation(kw.NAME_PREFIXES)})(?:\s|(?=\p{{L}}))", regex.IGNORECASE),
         "honorific": regex.compile(rf"^(?:{alternation(kw.HONORIFICS)})\s+", regex.IGNORECASE),
         "office": regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(kw.OFFICE_WORDS)})", regex.IGNORECASE),
@@ -92,12 +96,23 @@ class _Reading:
 
 
 
+def _named(text: str) -> bool:
+    """Evidence of a person's name: a prefix (মোঃ, জনাব) or a common word of names (আক্তার, ইসলাম)."""
+    return bool(_patterns()["name_prefix"].match(tidy(text))) or \
+        any(word in _name_words() for word in fold(text).split())
+
+
+@functools.lru_cache(maxsize=1)
+def _name_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in kw.NAME_WORDS)
+
+
 def _is_name(text: str) -> bool:
     """A person's name: it opens with মোঃ/জনাব/ডাঃ …, or it is a few words of letters that
-    name no office, place or post."""
+    name no office, place or post (and, holding no slash, no list of posts)."""
     p = _patterns()
     text = tidy(text)
-    if not text or regex.search(r"[0-9০-৯@]", text):
+    if not text or regex.search(r"[0-9০-৯@/]", text):
         return False
     title = find_designation(text)
     if p["name_prefix"].match(text) or (title and title.start() == 0 and p["name_prefix"].match(text[title.end():].strip())):
@@ -173,19 +188,30 @@ def _read_parts(parts: list[_Part], names_expected: bool) -> _Reading:
                 offices.append((part.text, part.separator))
             continue
         before, after = tidy(part.text[:found.start()]), tidy(part.text[found.end():])
+        post = tidy(found.group(0))
+        if before and _post_words(before) and not _patterns()["opener"].match(post):
+            post, before = f"{before} {post}", ""          # 'কর নির্ধারণ' + 'কর্মকর্তা'
         if before and not take_name(before, part.separator):
             offices.append((before, part.separator))
         if reading.designation:
-            offices.append((tidy(found.group(0)), part.separator))
+            offices.append((post, part.separator))
         else:
-            reading.designation = tidy(found.group(0))
+            reading.designation = post
         # 'উপজেলা কৃষি অফিসার মোঃ মাহমুদুল হাসান': the name after the post.
         if after and not (prefix.match(after) and take_name(after, " ")):
             offices.append((after, " " if before or reading.designation else part.separator))
-    if not reading.designation and not names_expected and offices:
+    if not reading.designation and offices and (not names_expected or "/" in offices[0][0]):
+        # A column asking only for posts, or a list of posts ('কর আদায়কারী/গ্রাম পুলিশ').
         reading.designation = offices.pop(0)[0]
     reading.office = _joined(list(dict.fromkeys(offices)))
     return reading
+
+
+def _post_words(before: str) -> bool:
+    """Words written right before a post in one part that belong to it: a few words that are
+    no name, office or place ('নিম্নমান' সহকারী, 'পরিবার কল্যাণ' পরিদর্শিকা, 'লাইসেন্স' সুপারভাইজার)."""
+    return len(before.split()) <= 3 and not _named(before) and not _patterns()["office"].search(before) \
+        and not gazetteer.starts_with_place(before) and not regex.search(r"[0-9০-৯@]", before)
 
 
 def _designation_in(part: str, later_posts: bool = False) -> regex.Match | None:

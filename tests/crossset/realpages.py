@@ -1,10 +1,10 @@
 """Real portal pages (the excerpts in ../shared/realdata) as portal tables, with planted problems.
 
-The excerpts in the one-cell-per-line view (each cell ends in ' |') keep their
-table: the header row, then rows of as many cells. Each page is written back as
-an HTML table with its own title lines, once as it is (the baseline) and once per
-planted problem; a problem counts as found when its finding is in the planted
-copy at its place and was not there before.
+The pipeline's text-view reader gives each excerpt's first table (the excerpts are
+page text as a browser shows it). Each page is written back as an HTML table with
+its own title lines, once as it is (the baseline) and once per planted problem; a
+problem counts as found when its finding is in the planted copy at its place and
+was not there before.
 
     python -m tests.crossset.realpages [--split dev|holdout|all]
 """
@@ -19,9 +19,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline import keywords as kw
 from pipeline.api import charter_id, run
-from pipeline.lexicon import match_role, parse_int
+from pipeline.extract import extract
+from pipeline.model import Line, RepairedTable
+from pipeline.repair import repair
 
 from .plant import Columns, Plant, Table, plant_one, shows
 
@@ -38,8 +39,6 @@ HOLDOUT = {"02", "06", "08", "17", "33", "38", "41", "45"}
 KINDS = ["officer_no_contact", "policy_fee", "serial_start", "duplicate_service", "email_no_at", "lookalike",
          "lone_sign", "malformed_website", "escaped_markup", "documents_place", "empty_officer", "ditto_empty",
          "invalid_phone", "missing_fee"]
-_PHANTOM = re.compile(r"^[\s|\-]*\|[\s|\-]*\|[\s|\-]*$|^[\s\-|]*---[\s\-|]*$")
-_NUMBER_CELL = re.compile(r"\(?[০-৯0-9]\)?")
 _URL_LINE = re.compile(r"(?:https?:?/*|www\.)\S+|\S+\.gov\.bd\S*", re.IGNORECASE)
 
 
@@ -52,80 +51,43 @@ class Page:
     columns: Columns
 
 
-def _cells(lines: list[str]) -> tuple[list[str], list[str]]:
-    """(title lines, cells) of an excerpt in the ' |' view: a lone '|' is an empty
-    cell, a line of bars or dashes a phantom column or the header rule; the lines
-    before the first cell are the title block."""
-    title, cells, pending = [], [], []
-    for line in (l.rstrip() for l in lines):
-        if _PHANTOM.match(line):
-            continue
-        if line.endswith("|"):
-            cells.append(" ".join(pending + [line[:-1].strip()]).strip())
-            pending = []
-        elif cells:
-            pending.append(line.strip())
-        elif line.strip():
-            title.append(line.strip())
-    return title, cells
-
-
-def _is_label(cell: str) -> bool:
-    return bool(match_role(cell, kw.COLUMN_ROLES) or match_role(cell, kw.GRIEVANCE_ROLES))
-
-
-def _table(cells: list[str]) -> tuple[list[str], list[list[str]]]:
-    """The header cells and the rows after them; the row the excerpt cuts off keeps
-    the cells it shows (the rest are empty)."""
-    start = next((i for i, c in enumerate(cells) if _is_label(c)), None)
-    if start is None:
-        return [], []
-    end = start
-    while end < len(cells) and cells[end] and (_is_label(cells[end]) or
-                                               (end + 1 < len(cells) and _is_label(cells[end + 1]))):
-        end += 1
-    # A serial label the keyword tables lack ('ক্রম') still heads the column of serials.
-    if start and match_role(cells[start], kw.COLUMN_ROLES) != "serial" and end < len(cells) \
-            and parse_int(cells[end]) is not None:
-        start -= 1
-    header = cells[start:end]
-    body = cells[end:]
-    width = len(header)
-    while body and (not body[0] or _NUMBER_CELL.fullmatch(body[0])):
-        body = body[1:]
-    rows = [(body[i:i + width] + [""] * width)[:width] for i in range(0, len(body), width)]
-    if parse_int(rows[0][0] if rows else "") is not None:
-        rows = rows[:next((i for i, r in enumerate(rows) if parse_int(r[0]) is None), len(rows))]
-    return header, rows
-
-
-def _columns(header: list[str]) -> Columns | None:
-    # 'কার সাথে যোগাযোগ করতে হবে' heads a union parishad's officer column: a GRS label.
-    roles = [match_role(h, kw.COLUMN_ROLES) or match_role(h, kw.GRIEVANCE_ROLES) for h in header]
-
+def _columns(roles: list[str]) -> Columns | None:
     def at(role: str) -> int | None:
         return roles.index(role) if role in roles else None
     name = at("service_name")
-    serial = at("serial") if at("serial") is not None else (0 if name == 1 else None)
-    return None if name is None else Columns(serial=serial, name=name, documents=at("documents"),
+    return None if name is None else Columns(serial=at("serial"), name=name, documents=at("documents"),
                                              fee=at("fee"), time=at("time_limit"), officer=at("officer"),
                                              method=at("method"))
 
 
+def _page(path: Path, work: Path) -> Page | None:
+    """The excerpt's first service table as the pipeline reads and repairs it (header,
+    column roles, rows), with its title lines; the row the excerpt cuts off keeps the
+    cells it shows."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    text = work / f"{path.stem}.txt"
+    text.write_text("\n".join(lines[next(i for i, l in enumerate(lines) if l.startswith("# ----")) + 1:]),
+                    encoding="utf-8")
+    blocks = repair(extract(text)).blocks
+    table = next((b for b in blocks if isinstance(b, RepairedTable) and b.kind == "services"), None)
+    columns = _columns(table.roles) if table is not None else None
+    if columns is None or not table.rows:
+        return None
+    rows = [[" ".join(row.values.get(role, "").split()) for role in table.roles] for row in table.rows]
+    title = [b.text for b in blocks[:blocks.index(table)] if isinstance(b, Line)]
+    return Page(path.stem, title, table.header_text or table.roles, rows, columns)
+
+
 def pages(split: str = "all") -> list[Page]:
-    """The excerpts whose service table shows a row."""
+    """The excerpts whose service table shows a complete row."""
     out = []
-    for path in sorted(REALDATA.glob("[0-9]*.txt")):
-        prefix = path.name[:2]
-        if split != "all" and (prefix in HOLDOUT) != (split == "holdout"):
-            continue
-        lines = path.read_text(encoding="utf-8").split("\n")
-        lines = lines[next(i for i, l in enumerate(lines) if l.startswith("# ----")) + 1:]
-        title, cells = _cells(lines)
-        header, rows = _table(cells)
-        columns = _columns(header) if header else None
-        if columns and rows:
-            out.append(Page(path.stem, title, header, rows, columns))
+    with tempfile.TemporaryDirectory() as work:
+        for path in sorted(REALDATA.glob("[0-9]*.txt")):
+            if split != "all" and (path.name[:2] in HOLDOUT) != (split == "holdout"):
+                continue
+            page = _page(path, Path(work))
+            if page is not None:
+                out.append(page)
     return out
 
 

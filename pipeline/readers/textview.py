@@ -1,0 +1,364 @@
+"""Charter pages copied out of a browser: tables written without tabs.
+
+A portal page saved as text keeps its tables in one of three shapes:
+
+* pipe rows: one table row per line, cells between bars (``| ১ | নামজারি | … |``);
+* bar cells: one cell per line, each ending in `` |`` (a cell's further lines come
+  before its bar, an empty cell is a lone ``|``, ``|||…`` is as many empty cells and
+  ``---|---|…`` the rule under the header, whose parts count the columns);
+* paragraphs: one paragraph per cell, blank lines between — where empty cells leave
+  no trace and a cell may come in two paragraphs, so rows cannot be counted off.
+
+The first two give their grid directly. Paragraphs are aligned to the header's
+columns: each paragraph's content (a serial, a fee, a duration, an officer) is
+typed by the value parsers and the best sequence of cells (a paragraph per cell,
+some cells empty, some cells in several paragraphs) is found by dynamic
+programming over the columns' roles.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Optional
+
+import regex
+
+from .. import columns
+from .. import keywords as kw
+from ..lexicon import clean, contains_any, heading_kind, is_column_number_row
+from ..model import Block, Cell, Line, Row, Table
+from ..values.fee import looks_like_fee
+from ..values.officer import find_designation
+from ..values.phone import parse_phones
+from ..values.serial import parse_serial
+from ..values.time import looks_like_time
+
+_PIPE_ROW = regex.compile(r"^\s*\|?[^|]*(?:\|[^|]*){2,}\|?\s*$")
+_RULE = regex.compile(r"^\s*(?:-{2,}\s*\|\s*)+-*\s*$")
+_BARS = regex.compile(r"^\s*\|+\s*$")
+MIN_HEADER = 3
+
+
+# ------------------------------------------------------------------ entry
+
+def read_text_view(lines: list[str]) -> Optional[list[Block]]:
+    """The page's blocks when it holds a table in one of the three shapes, else None."""
+    for reader in (_pipe_rows, _bar_cells, _paragraphs):
+        blocks = reader(lines)
+        if blocks and any(isinstance(b, Table) for b in blocks):
+            return blocks
+    return None
+
+
+def _line(text: str) -> Optional[Line]:
+    text = clean(text)
+    return Line(text=text, page=1) if text else None
+
+
+def _table(rows: list[list[str]]) -> Table:
+    width = max(len(r) for r in rows)
+    return Table(rows=[Row(cells=[Cell(text=t, page=1) for t in r + [""] * (width - len(r))], page=1)
+                       for r in rows], knows_spans=False)
+
+
+# ------------------------------------------------------------------ pipe rows
+
+def _pipe_cells(line: str) -> list[str]:
+    body = line.strip()
+    body = body[1:] if body.startswith("|") else body
+    body = body[:-1] if body.endswith("|") else body
+    return [clean(cell) for cell in body.split("|")]
+
+
+def _pipe_rows(lines: list[str]) -> list[Block]:
+    blocks: list[Block] = []
+    rows: list[list[str]] = []
+    for text in lines:
+        if _PIPE_ROW.match(text) and not _RULE.match(text):
+            rows.append(_pipe_cells(text))
+            continue
+        if _RULE.match(text):
+            continue
+        if rows:
+            blocks.append(_table(rows) if len(rows) >= 2 else _line(" ".join(rows[0])))
+            rows = []
+        if line := _line(text):
+            blocks.append(line)
+    if rows:
+        blocks.append(_table(rows) if len(rows) >= 2 else _line(" ".join(rows[0])))
+    return [b for b in blocks if b]
+
+
+# ------------------------------------------------------------------ bar cells
+
+@dataclass
+class _Region:
+    cells: list[str]
+    width: int = 0          # from the rule under the header, when there is one
+    header: int = 0         # cells before that rule
+
+
+def _bar_cells(lines: list[str]) -> list[Block]:
+    if sum(1 for t in lines if t.rstrip().endswith("|") and not _PIPE_ROW.match(t)) < 2 * MIN_HEADER:
+        return []
+    blocks: list[Block] = []
+    region: Optional[_Region] = None
+    pending: list[str] = []
+    for text in lines:
+        stripped = text.strip()
+        if _RULE.match(text):
+            if region is not None:
+                region.width, region.header = stripped.count("|") or 1, len(region.cells)
+            continue
+        if stripped.endswith("|") or _BARS.match(text):
+            region = region or _Region([])
+            if _BARS.match(text):
+                region.cells += [""] * (stripped.count("|") - 1) + ["\n".join(pending)] if pending else \
+                    [""] * stripped.count("|")
+            else:
+                region.cells.append("\n".join(pending + [stripped[:-1].strip()]).strip())
+            pending = []
+            continue
+        if region is not None and stripped and not heading_kind(stripped):
+            pending.append(stripped)          # a line of the next cell
+            continue
+        if region is not None:
+            blocks += _region_blocks(region)
+            region = None
+        blocks += [b for b in (_line(t) for t in pending + [text]) if b]
+        pending = []
+    if region is not None:
+        blocks += _region_blocks(region)
+    blocks += [b for b in (_line(t) for t in pending) if b]
+    return blocks
+
+
+def _header_length(cells: list[str]) -> int:
+    """How many cells the header takes: labels, and empty cells between labels (a column
+    whose label is a space)."""
+    n = 0
+    def named(text: str) -> bool:
+        return _is_label(text) and bool(columns.match_label(text) or _qualifies(text))
+
+    while n < len(cells) and (named(cells[n]) or (not cells[n] and n + 1 < len(cells) and named(cells[n + 1]))):
+        n += 1
+    return n
+
+
+def _is_label(text: str) -> bool:
+    return bool(text) and columns.label_like(clean(text)) and kind_of(text) not in (SERIAL, FEE, TIME)
+
+
+def _region_blocks(region: _Region) -> list[Block]:
+    """A run of bar cells as a table: from its header (a heading or a column-number row before
+    it are no part of it) in rows of its width."""
+    cells = region.cells
+    start = next((i for i, c in enumerate(cells) if c and not heading_kind(c) and _header_length(cells[i:]) >= MIN_HEADER),
+                 None)
+    if start is None:
+        return [b for b in (_line(c) for c in cells) if b]
+    header = region.header - start if region.width and region.header > start else _header_length(cells[start:])
+    width = max(region.width, header) if region.width else _row_width(cells[start:], header)
+    body = cells[start:]
+    rows = [body[i:i + width] for i in range(0, len(body), width)]
+    lead = [c for c in cells[:start] if c and parse_serial(c) is None]      # a number row before the header goes
+    return [b for b in (_line(c) for c in lead) if b] + [_table(rows)]
+
+
+def _row_width(cells: list[str], header: int) -> int:
+    """The header's width, or one more when every row ends with an empty cell (a renderer's
+    trailing bar): the width that puts the most serials in the first column."""
+    def serials(width: int) -> int:
+        rows = [cells[i:i + width] for i in range(width, len(cells), width)]
+        return sum(1 for r in rows if r and parse_serial(r[0]) is not None) + \
+            sum(1 for r in rows if len(r) == width and not r[-1]) * (width > header)
+    return max((header, header + 1), key=lambda w: (serials(w), -w))
+
+
+# ------------------------------------------------------------------ paragraphs
+
+def _paragraphs_of(lines: list[str]) -> list[str]:
+    """Paragraphs: text between blank lines (a line of spaces or NBSPs alone is blank)."""
+    out, current = [], []
+    for text in lines + [""]:
+        if text.strip():
+            current.append(text.strip())
+        elif current:
+            out.append("\n".join(current))
+            current = []
+    return out
+
+
+def _header_run(paragraphs: list[str], strict: bool = False) -> Optional[tuple[int, int]]:
+    """(first, end) of the first run of label paragraphs naming at least three roles. It
+    opens at its serial label when it has one (a title line before it may name a role too);
+    ``strict``: the run names the serial or the service name (a table's next header does)."""
+    i = 0
+    while i < len(paragraphs):
+        j, roles = i, []
+        while j < len(paragraphs) and _is_label(paragraphs[j]) and (
+                columns.match_label(paragraphs[j]) or _qualifies(paragraphs[j])):
+            match = columns.match_label(paragraphs[j])
+            roles.append(match.role if match else "")
+            j += 1
+        if sum(map(bool, roles)) >= MIN_HEADER and (not strict or {"serial", "service_name"} & set(roles)):
+            return i + (roles.index("serial") if "serial" in roles[:2] else 0), j
+        i = max(j, i + 1)
+    return None
+
+
+def _qualifies(text: str) -> bool:
+    """A header's second line in a paragraph of its own: '(ঘন্টা/দিন/মাস)', '(নাম, পদবী, ফোন …)'."""
+    return bool(regex.fullmatch(r"\s*\(.*\)?\s*", clean(text)))
+
+
+def _paragraphs(lines: list[str]) -> list[Block]:
+    paragraphs = _paragraphs_of(lines)
+    blocks: list[Block] = []
+    position = 0
+    while (run := _header_run(paragraphs[position:])) is not None:
+        first, end = run[0] + position, run[1] + position
+        blocks += [b for b in (_line(p) for p in paragraphs[position:first]) if b]
+        labels = _labels(paragraphs[first:end])
+        stop = _table_end(paragraphs, end)
+        body = paragraphs[end + _number_row(paragraphs[end:stop]):stop]
+        blocks.append(_table([labels] + _rows(labels, body)))
+        position = stop
+    if not blocks:
+        return []
+    return blocks + [b for b in (_line(p) for p in paragraphs[position:]) if b]
+
+
+def _labels(paragraphs: list[str]) -> list[str]:
+    labels: list[str] = []
+    for text in paragraphs:
+        if labels and _qualifies(text) and not columns.match_label(text):
+            labels[-1] = f"{labels[-1]}\n{text}"
+        else:
+            labels.append(text)
+    return labels
+
+
+def _table_end(paragraphs: list[str], start: int) -> int:
+    """The paragraph that ends a table: a heading, or the next header."""
+    for i in range(start, len(paragraphs)):
+        if heading_kind(paragraphs[i]) or _header_run(paragraphs[i:i + MIN_HEADER + 1], strict=True) == \
+                (0, MIN_HEADER + 1):
+            return i
+    return len(paragraphs)
+
+
+def _number_row(paragraphs: list[str]) -> int:
+    """How many paragraphs at the start are the column-number row ((১) (২) (৩) … under the header)."""
+    n = 0
+    while n < len(paragraphs) and regex.fullmatch(r"\(?[0-9০-৯]{1,2}\)?", clean(paragraphs[n])) \
+            and parse_serial(paragraphs[n]) == n + 1:
+        n += 1
+    return n if n >= MIN_HEADER else 0
+
+
+def _rows(labels: list[str], body: list[str]) -> list[list[str]]:
+    """The body as rows; a department sub-heading (প্রশাসন বিভাগ) before a serial is a row of its own."""
+    rows: list[list[str]] = []
+    segment: list[str] = []
+    for i, text in enumerate(body):
+        follows = body[i + 1] if i + 1 < len(body) else ""
+        if _is_subheading(text) and (not segment or kind_of(follows) == SERIAL):
+            rows += align(labels, segment)
+            rows.append([text] + [""] * (len(labels) - 1))
+            segment = []
+        else:
+            segment.append(text)
+    return rows + align(labels, segment)
+
+
+def _is_subheading(text: str) -> bool:
+    return len(clean(text).split()) <= 8 and contains_any(text, kw.SUBHEADING_WORDS) and kind_of(text) == TEXT
+
+
+# ------------------------------------------------------------------ alignment
+
+SERIAL, FEE, TIME, OFFICER, TEXT = "serial", "fee", "time", "officer", "text"
+TYPED_ROLES = {"serial": SERIAL, "fee": FEE, "time_limit": TIME, "officer": OFFICER, "superior_officer": OFFICER}
+# What putting a paragraph of one kind in a column of another costs.
+EMIT = {
+    (SERIAL, SERIAL): 0.0, (SERIAL, TEXT): 6.0, (TEXT, SERIAL): 6.0, (FEE, SERIAL): 6.0, (TIME, SERIAL): 6.0,
+    (OFFICER, SERIAL): 6.0, (FEE, FEE): 0.0, (TIME, TIME): 0.0, (OFFICER, OFFICER): 0.0,
+    (TEXT, FEE): 1.2, (TEXT, TIME): 1.2, (TEXT, OFFICER): 0.6, (FEE, TIME): 3.0, (TIME, FEE): 3.0,
+    (OFFICER, FEE): 3.0, (OFFICER, TIME): 3.0, (FEE, OFFICER): 3.0, (TIME, OFFICER): 3.0,
+    (FEE, TEXT): 1.5, (TIME, TEXT): 1.0, (OFFICER, TEXT): 1.0, (TEXT, TEXT): 0.0,
+    (SERIAL, FEE): 6.0, (SERIAL, TIME): 6.0, (SERIAL, OFFICER): 6.0,
+}
+MERGE, SKIP, WRAP = 0.9, 0.5, 0.2
+
+
+def kind_of(text: str) -> str:
+    """What a paragraph reads as: a serial, a fee, a duration, an officer, or text."""
+    if parse_serial(text) is not None:
+        return SERIAL
+    if looks_like_fee(text):
+        return FEE
+    if looks_like_time(text) and len(clean(text).split()) <= 14:
+        return TIME
+    if find_designation(text) or any(p.valid for p in parse_phones(text)) or "@" in text:
+        return OFFICER
+    return TEXT
+
+
+def _column_kinds(labels: list[str]) -> list[str]:
+    out = []
+    for label in labels:
+        match = columns.match_label(label)
+        role = match.role.split(".")[0] if match else ""
+        out.append(TYPED_ROLES.get(role, TEXT))
+    return out
+
+
+def align(labels: list[str], body: list[str]) -> list[list[str]]:
+    """The body's paragraphs as rows of cells under ``labels`` (Viterbi over the columns)."""
+    width, n = len(labels), len(body)
+    if not n:
+        return []
+    kinds = _column_kinds(labels)
+    has_serial = SERIAL in kinds
+    emitted = [kind_of(p) for p in body]
+    if not has_serial:
+        emitted = [TEXT if k == SERIAL else k for k in emitted]
+    cost = [[math.inf] * width for _ in range(n)]
+    back: list[list[tuple[int, str]]] = [[(-1, "")] * width for _ in range(n)]
+    for c in range(width):
+        cost[0][c] = SKIP * c + EMIT[(emitted[0], kinds[c])]
+    for i in range(1, n):
+        for c in range(width):
+            e = EMIT[(emitted[i], kinds[c])]
+            best, how = math.inf, (-1, "")
+            for prev in range(width):
+                base = cost[i - 1][prev]
+                if prev == c:
+                    step, move = MERGE, "merge"
+                elif prev < c:
+                    step, move = SKIP * (c - prev - 1), "next"
+                else:
+                    step, move = WRAP + SKIP * (width - 1 - prev + c), "wrap"
+                if emitted[i] == SERIAL and has_serial and move != "wrap" and kinds[c] == SERIAL:
+                    step += 6.0       # a serial opens a row
+                if base + step < best:
+                    best, how = base + step, (prev, move)
+            cost[i][c] = best + e
+            back[i][c] = how
+    end = min(range(width), key=lambda c: cost[n - 1][c] + SKIP * (width - 1 - c))
+    path = [end]
+    moves = []
+    for i in range(n - 1, 0, -1):
+        prev, move = back[i][path[-1]]
+        moves.append(move)
+        path.append(prev)
+    path.reverse()
+    moves.reverse()
+    rows: list[list[str]] = [[""] * width]
+    for i, (c, paragraph) in enumerate(zip(path, body)):
+        if i and moves[i - 1] == "wrap":
+            rows.append([""] * width)
+        cell = rows[-1][c]
+        rows[-1][c] = f"{cell}\n{paragraph}" if cell else paragraph
+    return rows
