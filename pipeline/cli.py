@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import __version__
 from .api import StageError, Summary, finish, process, run
+from .readers.backends import BACKENDS, DEFAULT, ENVIRONMENT
 from .readers.base import ReadError
 from .audit import audit
 from .emit import load_charters
@@ -37,8 +38,15 @@ def _summary_table(summary: Summary) -> str:
     return "\n".join(f"  {k:<{width}}  {v:>7}" for k, v in rows) + f"\n  output: {summary.out}"
 
 
+def _select_pdf_backend(name: str | None) -> None:
+    """Through the environment, so that every worker process reads PDFs the same way."""
+    if name:
+        os.environ[ENVIRONMENT] = name
+
+
 def cmd_run(args) -> int:
     from .api import discover
+    _select_pdf_backend(args.pdf_backend)
     bar = _progress(len(discover(args.inputs)))
 
     def report(line: str) -> None:
@@ -129,6 +137,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="exit non-zero when any document failed")
     p.add_argument("--incremental", action="store_true",
                    help="skip documents whose record was made from the same bytes by this pipeline version")
+    p.add_argument("--pdf-backend", choices=sorted(BACKENDS),
+                   help=f"PDF parser (default: ${ENVIRONMENT}, else {DEFAULT})")
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("validate", help="re-validate a processed folder against the schemas")
