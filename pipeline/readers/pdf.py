@@ -8,6 +8,7 @@ garbled rows.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import subprocess
 import unicodedata
@@ -293,11 +294,15 @@ def _ruled_at(horizontal: list[dict], y: float, x0: float, x1: float) -> bool:
 
 def to_table(page: PageContent, found: FoundTable) -> tuple[Table, BBox]:
     """Rows with text (empty spacer rows dropped) and the box they cover."""
-    chars = [c for c in page.chars if _inside(c, found.bbox)]
+    table_box = found.bbox    # pdfplumber computes it from the cells on every access
+    by_middle = sorted(((i, c) for i, c in enumerate(page.chars) if _inside(c, table_box)),
+                       key=lambda ic: _middle(ic[1]))
+    middles = [_middle(c) for _, c in by_middle]
     rows: list[Row] = []
     boxes: list[BBox] = []
     starts = _column_starts(found)
     for found_row in found.rows:
+        chars = _in_band(by_middle, middles, found_row.bbox)
         cells = [to_cell(chars, bbox, page.page_number) for bbox in found_row.cells]
         _mark_span_direction(cells, found_row.cells, starts)
         if not any(c.text for c in cells):
@@ -305,6 +310,17 @@ def to_table(page: PageContent, found: FoundTable) -> tuple[Table, BBox]:
         rows.append(Row(cells, page.page_number))
         boxes.append(found_row.bbox)
     return Table(rows), (_union(*boxes) if boxes else found.bbox)
+
+
+def _middle(char: dict) -> float:
+    return (char["top"] + char["bottom"]) / 2
+
+
+def _in_band(by_middle: list[tuple[int, dict]], middles: list[float], bbox: BBox) -> list[dict]:
+    """The chars whose middle lies within the row's height, in content-stream order
+    (the order cell text is built from): only those can be inside one of its cells."""
+    band = by_middle[bisect.bisect_left(middles, bbox[1]):bisect.bisect_right(middles, bbox[3])]
+    return [c for _, c in sorted(band, key=lambda ic: ic[0])]
 
 
 def _column_starts(found: FoundTable) -> list[float]:
