@@ -17,7 +17,7 @@ BACKENDS = {
     "pdfplumber": "pipeline.readers.backends.plumber:PlumberBackend",
     "pdfium": "pipeline.readers.backends.pdfium:PdfiumBackend",
 }
-DEFAULT = "pdfplumber"
+DEFAULT = "pdfium"
 ENVIRONMENT = "CHARTER_PDF_BACKEND"
 
 
