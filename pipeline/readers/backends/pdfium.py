@@ -175,17 +175,14 @@ def _plumber_object(kind: str, pts: list[tuple[float, float]], height: float) ->
 # Characters
 # --------------------------------------------------------------------------
 
-def actual_text(obj: Any) -> Optional[tuple[int, str]]:
-    """(mark identity, text) of the innermost marked-content span with /ActualText."""
+def actual_text(mark: Any) -> Optional[str]:
+    """The mark's /ActualText, or None."""
     size = ctypes.c_ulong()
-    for k in range(raw.FPDFPageObj_CountMarks(obj) - 1, -1, -1):
-        mark = raw.FPDFPageObj_GetMark(obj, k)
-        if not raw.FPDFPageObjMark_GetParamBlobValue(mark, b"ActualText", None, 0, size):
-            continue
-        buffer = (ctypes.c_ubyte * size.value)()
-        raw.FPDFPageObjMark_GetParamBlobValue(mark, b"ActualText", buffer, size.value, size)
-        return _address(mark), decode_text(bytes(buffer))
-    return None
+    if not raw.FPDFPageObjMark_GetParamBlobValue(mark, b"ActualText", None, 0, size):
+        return None
+    buffer = (ctypes.c_ubyte * size.value)()
+    raw.FPDFPageObjMark_GetParamBlobValue(mark, b"ActualText", buffer, size.value, size)
+    return decode_text(bytes(buffer))
 
 
 @functools.lru_cache(maxsize=256)
@@ -209,8 +206,7 @@ def font_metrics(font_address: int) -> tuple[str, float, float]:
 class FontInfo:
     """What every char of a text object shares: font name, size, baseline, descent."""
 
-    def __init__(self, obj: Any, matrix: Matrix):
-        m = _multiply(_matrix(obj), matrix)
+    def __init__(self, obj: Any, m: Matrix):
         size = ctypes.c_float()
         raw.FPDFTextObj_GetFontSize(obj, size)
         # pdfminer's char size: the font size through the matrix's vertical scale
@@ -226,12 +222,13 @@ def _char(text: str, x0: float, x1: float, info: FontInfo, height: float) -> dic
             "bottom": height - info.bottom, "size": info.size, "fontname": info.fontname}
 
 
-def object_bounds(obj: Any, matrix: Matrix) -> tuple[float, float]:
+def object_bounds(obj: Any, outer: Matrix, origin: float) -> tuple[float, float]:
     """The object's left end (its origin, where pdfminer starts its first glyph) and right end."""
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
-    xs = [_apply(matrix, x, y)[0] for x in (left.value, right.value) for y in (bottom.value, top.value)]
-    origin = _apply(matrix, *_matrix(obj)[4:])[0]
+    if outer == IDENTITY:      # not inside a form: the bounds are in page space already
+        return origin, max(right.value, origin)
+    xs = [_apply(outer, x, y)[0] for x in (left.value, right.value) for y in (bottom.value, top.value)]
     return origin, max(xs + [origin])
 
 
@@ -278,19 +275,32 @@ class Chars:
         self.chars: list[dict] = []
         self.span_mark: Optional[int] = None
         self.space: Optional[tuple[dict, float]] = None
+        self.marks: dict[int, Optional[str]] = {}      # mark address -> its ActualText
 
-    def add(self, obj: Any, matrix: Matrix) -> None:
-        info = FontInfo(obj, matrix)
-        span = actual_text(obj)
+    def add(self, obj: Any, outer: Matrix) -> None:
+        placed = _multiply(_matrix(obj), outer)
+        info = FontInfo(obj, placed)
+        span = self._span(obj)
         if span:
-            self._add_span(obj, matrix, info, span)
+            self._add_span(object_bounds(obj, outer, placed[4]), info, span)
             return
         self.span_mark = None
         indices = self.by_object.get(_address(obj))
         if indices:
             self._add_glyphs(indices, info)
         else:
-            self._hold_space(obj, matrix, info)
+            self._hold_space(object_bounds(obj, outer, placed[4]), info)
+
+    def _span(self, obj: Any) -> Optional[tuple[int, str]]:
+        """(mark identity, text) of the innermost marked-content span with /ActualText."""
+        for k in range(raw.FPDFPageObj_CountMarks(obj) - 1, -1, -1):
+            mark = raw.FPDFPageObj_GetMark(obj, k)
+            address = _address(mark)
+            if address not in self.marks:      # the objects of a sequence share its mark
+                self.marks[address] = actual_text(mark)
+            if self.marks[address] is not None:
+                return address, self.marks[address]
+        return None
 
     def _append(self, char: dict, baseline: float) -> None:
         held, self.space = self.space, None
@@ -305,8 +315,8 @@ class Chars:
                 self.chars.append({**space, "x1": char["x0"]})
         self.chars.append(char)
 
-    def _add_span(self, obj: Any, matrix: Matrix, info: FontInfo, span: tuple[int, str]) -> None:
-        x0, x1 = object_bounds(obj, matrix)
+    def _add_span(self, bounds: tuple[float, float], info: FontInfo, span: tuple[int, str]) -> None:
+        x0, x1 = bounds
         char = _char(span[1], x0, x1, info, self.height)
         if span[0] == self.span_mark and self.chars:
             last = self.chars[-1]
@@ -335,12 +345,12 @@ class Chars:
             end = min(right, following[1]) if following and following[1] >= left else right
             self._append(_char(text, left, end, info, self.height), info.baseline)
 
-    def _hold_space(self, obj: Any, matrix: Matrix, info: FontInfo) -> None:
+    def _hold_space(self, bounds: tuple[float, float], info: FontInfo) -> None:
         """The text page leaves out a text object without ink (its box has no width): a
         space glyph drawn on its own, as Chromium draws each glyph, or an empty string.
         Which one only the next glyph tells. (The other object it leaves out is one drawn
         again over the previous, a fake bold, which pdfminer keeps and this does not.)"""
-        x0, x1 = object_bounds(obj, matrix)
+        x0, x1 = bounds
         if x1 - x0 < INKLESS and info.space_width > 0:
             self.space = (_char(" ", x0, x0 + info.space_width, info, self.height), info.baseline)
 
