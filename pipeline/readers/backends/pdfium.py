@@ -59,12 +59,19 @@ def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
 
 
 def _address(pointer: Any) -> int:
-    return ctypes.cast(pointer, ctypes.c_void_p).value or 0
+    """The handle's address, its identity (a few times cheaper than ``ctypes.cast``)."""
+    return ctypes.addressof(pointer.contents) if pointer else 0
+
+
+# Out-parameters, reused: a page makes thousands of calls, and a process reads one page at a time.
+_MATRIX = raw.FS_MATRIX()
+_FLOAT = ctypes.c_float()
+_BOUNDS = tuple(ctypes.c_float() for _ in range(4))
 
 
 def _matrix(obj: Any) -> Matrix:
-    m = raw.FS_MATRIX()
-    raw.FPDFPageObj_GetMatrix(obj, m)
+    raw.FPDFPageObj_GetMatrix(obj, _MATRIX)
+    m = _MATRIX
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
 
@@ -207,10 +214,9 @@ class FontInfo:
     """What every char of a text object shares: font name, size, baseline, descent."""
 
     def __init__(self, obj: Any, m: Matrix):
-        size = ctypes.c_float()
-        raw.FPDFTextObj_GetFontSize(obj, size)
+        raw.FPDFTextObj_GetFontSize(obj, _FLOAT)
         # pdfminer's char size: the font size through the matrix's vertical scale
-        self.size = size.value * math.hypot(m[2], m[3])
+        self.size = _FLOAT.value * math.hypot(m[2], m[3])
         self.baseline = m[5]
         self.fontname, descent, space = font_metrics(_address(raw.FPDFTextObj_GetFont(obj)))
         self.bottom = self.baseline + descent * self.size
@@ -224,7 +230,7 @@ def _char(text: str, x0: float, x1: float, info: FontInfo, height: float) -> dic
 
 def object_bounds(obj: Any, outer: Matrix, origin: float) -> tuple[float, float]:
     """The object's left end (its origin, where pdfminer starts its first glyph) and right end."""
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    left, bottom, right, top = _BOUNDS
     raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
     if outer == IDENTITY:      # not inside a form: the bounds are in page space already
         return origin, max(right.value, origin)
