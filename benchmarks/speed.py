@@ -1,14 +1,17 @@
-"""Pages per second and peak memory of the pipeline, Camelot lattice and pdfplumber tables.
+"""Pages per second and peak memory of the pipeline (per PDF backend), Camelot lattice, pdfplumber tables and pdftotext.
 
-    python benchmarks/speed.py [--corpus DIR] [--repeat N] [--long-specs K]
+    python benchmarks/speed.py [--corpus DIR] [--repeat N] [--long-specs K] [--systems ...] [--jobs 2]
 
 Every system reads the same PDFs: the corpus, plus one long charter rendered into a
 temporary folder (all services of the first K Bangla corpus specs in one LibreOffice
 PDF) when no corpus PDF has 30 pages. Each system runs in a subprocess of its own,
 pinned to one core with single-threaded math libraries, so its peak RSS is its own.
-Timed: ``pipeline.process`` (read, repair, normalize), ``camelot.read_pdf(pages="all",
-flavor="lattice")``, pdfplumber ``page.extract_tables()`` on every page; imports and one
-untimed warm-up file are excluded; each file's time is the median of N runs.
+Timed: ``pipeline.process(path, pdf_backend=B)`` (read, repair, normalize) for each backend B,
+``camelot.read_pdf(pages="all", flavor="lattice")``, pdfplumber ``page.extract_tables()`` on
+every page, and ``pdftotext FILE -`` (poppler, a subprocess per file: the text-extraction
+floor); imports and one untimed warm-up file are excluded; each file's time is the median of
+N runs. Then the scaling of the pipeline (default backend) over worker processes: every file
+N times mapped over a pool of 1 and of ``--jobs`` workers (each warmed up first), wall time.
 """
 from __future__ import annotations
 
@@ -26,7 +29,7 @@ import time
 
 from common import DEFAULT_CORPUS, ROOT, corpus, table
 
-SYSTEMS = ["pipeline", "camelot-lattice", "pdfplumber-default"]
+SYSTEMS = ["pipeline-pdfium", "pipeline-pdfplumber", "camelot-lattice", "pdfplumber-default", "pdftotext"]
 LONG_PAGES = 30
 SINGLE_THREAD = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
 
@@ -36,9 +39,11 @@ SINGLE_THREAD = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS
 # --------------------------------------------------------------------------
 
 def runner(system: str):
-    if system == "pipeline":
+    if system.startswith("pipeline-"):
         from pipeline import process
-        return process
+        return lambda path: process(path, pdf_backend=system.removeprefix("pipeline-"))
+    if system == "pdftotext":
+        return lambda path: subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True)
     if system == "camelot-lattice":
         import camelot
         import cv2
@@ -117,11 +122,42 @@ def report(results: dict[str, dict], pages: dict[str, int], longest: str) -> str
     total_pages = sum(pages.values())
     rate = {s: total_pages / sum(r["seconds"].values()) for s, r in results.items()}
     long_rate = {s: pages[longest] / r["seconds"][longest] for s, r in results.items()}
-    base = rate.get("camelot-lattice")
-    rows = [[s, f"{rate[s]:.2f}", f"{long_rate[s]:.2f}", f"{rate[s] / base:.2f}x" if base else "-",
-             f"{r['peak_rss_mib']:.0f}"] for s, r in results.items()]
-    return table(["system", "pages/s (all)", f"pages/s ({pages[longest]}-page PDF)", "vs Camelot",
+    camelot, floor = rate.get("camelot-lattice"), rate.get("pdftotext")
+    rows = [[s, f"{rate[s]:.2f}", f"{long_rate[s]:.2f}", f"{rate[s] / camelot:.2f}x" if camelot else "-",
+             f"{rate[s] / floor:.3f}x" if floor else "-", f"{r['peak_rss_mib']:.0f}"] for s, r in results.items()]
+    return table(["system", "pages/s (all)", f"pages/s ({pages[longest]}-page PDF)", "vs Camelot", "vs pdftotext",
                   "peak RSS MiB"], rows)
+
+
+# --------------------------------------------------------------------------
+# Scaling over worker processes
+# --------------------------------------------------------------------------
+
+def _warm(path: str) -> None:
+    from pipeline import process
+    process(path)
+
+
+def _process(path: str) -> int:
+    from pipeline import process
+    return len(process(path).services)
+
+
+def pool_seconds(files: list[str], repeat: int, workers: int) -> float:
+    """Wall time of every file ``repeat`` times over a pool of warmed-up workers."""
+    import concurrent.futures
+    os.environ.update(SINGLE_THREAD)    # the workers inherit it
+    with concurrent.futures.ProcessPoolExecutor(workers, initializer=_warm, initargs=(files[0],)) as pool:
+        list(pool.map(_process, files[:workers]))    # every worker has started and warmed up
+        started = time.perf_counter()
+        list(pool.map(_process, files * repeat))
+        return time.perf_counter() - started
+
+
+def scaling_report(files: list[str], pages: int, repeat: int, jobs: int) -> str:
+    one, many = pool_seconds(files, repeat, 1), pool_seconds(files, repeat, jobs)
+    rows = [[f"-j {n}", f"{pages * repeat / s:.2f}", f"{one / s:.2f}x"] for n, s in ((1, one), (jobs, many))]
+    return table(["pipeline (default backend)", "pages/s", "speed-up"], rows)
 
 
 def parse_args(argv):
@@ -131,6 +167,7 @@ def parse_args(argv):
     parser.add_argument("--long-specs", type=int, default=9,
                         help="Bangla specs pooled into the long charter (9 give about 50 pages)")
     parser.add_argument("--systems", default=",".join(SYSTEMS))
+    parser.add_argument("--jobs", type=int, default=2, help="workers for the scaling run (0: skip it)")
     parser.add_argument("--worker", choices=SYSTEMS, help=argparse.SUPPRESS)
     parser.add_argument("files", nargs="*", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
@@ -155,7 +192,10 @@ def main(argv=None) -> int:
         for system in args.systems.split(","):
             results[system] = measure(system, [str(f) for f in files], args.repeat)
             print(f"  {system}: {sum(results[system]['seconds'].values()):.1f} s", file=sys.stderr, flush=True)
-    print(report(results, pages, longest))
+        print(report(results, pages, longest), flush=True)
+        if args.jobs:
+            print()
+            print(scaling_report([str(f) for f in files], sum(pages.values()), args.repeat, args.jobs))
     return 0
 
 

@@ -55,13 +55,17 @@ def charter_id(relative: str) -> str:
     return f"{slug}-{hashlib.sha1(relative.encode('utf-8')).hexdigest()[:8]}"
 
 
-def process(path: str | Path, source_file: str | None = None) -> Charter:
-    """One document in, one charter record out (not yet validated)."""
+def process(path: str | Path, source_file: str | None = None, pdf_backend: str | None = None) -> Charter:
+    """One document in, one charter record out (not yet validated).
+
+    ``pdf_backend`` names the PDF parser (``pipeline.readers.backends``); None takes
+    ``$CHARTER_PDF_BACKEND``, else the default.
+    """
     path = Path(path)
     source_file = source_file or path.name
     stage = "extract"
     try:
-        raw = extract(path)
+        raw = extract(path, pdf_backend)
         stage = "repair"
         repaired = repair(raw)
         stage = "normalize"

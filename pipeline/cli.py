@@ -20,6 +20,7 @@ from pathlib import Path
 
 from . import __version__, package
 from .api import StageError, Summary, finish, process, run, write_outputs
+from .readers.backends import BACKENDS, DEFAULT, ENVIRONMENT
 from .readers.base import ReadError
 from .audit.report import Filters, NoRunError, report
 from .catalogue import explain_name, explain_pair, office_type
@@ -62,8 +63,15 @@ def _no_run(folder: str) -> int:
                   "`charter run -o FOLDER` wrote")
 
 
+def _select_pdf_backend(name: str | None) -> None:
+    """Through the environment, so that every worker process reads PDFs the same way."""
+    if name:
+        os.environ[ENVIRONMENT] = name
+
+
 def cmd_run(args) -> int:
     from .api import discover
+    _select_pdf_backend(args.pdf_backend)
     found = len(discover(args.inputs))
     if not found:
         return _error(f"no documents in {', '.join(args.inputs)} (hidden files and .json, .csv, .py, … are skipped)")
@@ -261,6 +269,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--incremental", action="store_true",
                    help="skip documents whose record was made from the same bytes by this pipeline version")
     _release_arguments(p)
+    p.add_argument("--pdf-backend", choices=sorted(BACKENDS),
+                   help=f"PDF parser (default: ${ENVIRONMENT}, else {DEFAULT})")
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("validate", parents=[common], help="re-validate a processed folder against the schemas")

@@ -60,9 +60,12 @@ def _unreadable_format(head: bytes) -> str:
     return f"unsupported format: {known}" if known else f"unrecognised format (starts with {head[:8]!r})"
 
 
-def extract(path: str | Path) -> RawDocument:
+def extract(path: str | Path, pdf_backend: str | None = None) -> RawDocument:
+    """``pdf_backend`` names the PDF parser (readers/backends); None takes the configured one."""
     path = Path(path)
-    doc = decode_legacy_text(choose_reader(path).read(path))
+    reader = choose_reader(path)
+    reader.pdf_backend = pdf_backend
+    doc = decode_legacy_text(reader.read(path))
     doc.findings += missing_word_spaces(doc)
     return doc
 

@@ -70,11 +70,18 @@ def loose(folded: str) -> str:
     return folded
 
 
+@functools.lru_cache(maxsize=None)
+def _whole_word(name: str) -> regex.Pattern:
+    return regex.compile(rf"(?<!\p{{L}}|\p{{M}}){regex.escape(name)}(?!\p{{L}}|\p{{M}})")
+
+
 def _mentioned(level: str, folded: str, key=fold) -> list[Place]:
     found = []
     for place in places()[level]:
         for name in (key(place.name_bn), key(place.name_en)):
-            if name and regex.search(rf"(?<!\p{{L}}|\p{{M}}){regex.escape(name)}(?!\p{{L}}|\p{{M}})", folded):
+            # The substring test spares compiling a pattern per place (over a thousand, more
+            # than regex's cache holds) for the few names the text contains at all.
+            if name and name in folded and _whole_word(name).search(folded):
                 found.append(place)
                 break
     return found

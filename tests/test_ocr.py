@@ -21,6 +21,7 @@ from pipeline import keywords as kw
 from pipeline import ocr
 from pipeline.lexicon import match_role
 from pipeline.model import Finding, Line, RawDocument, Row, Table
+from pipeline.readers.backends.plumber import page_content
 from pipeline.readers.pdf import PdfReader, ocr_page, read_page, table_settings
 from pipeline.readers.pdftext import parse_page
 
@@ -49,7 +50,7 @@ def read(path: Path) -> RawDocument:
 def source_rows(path: Path) -> list[Row]:
     """Table rows of the first page, from the page's own (exact) text layer."""
     with pdfplumber.open(path) as pdf:
-        blocks, _ = read_page(pdf.pages[0])
+        blocks, _ = read_page(page_content(pdf.pages[0]))
     return table_rows(blocks)
 
 

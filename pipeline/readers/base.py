@@ -20,6 +20,8 @@ class ReadError(Exception):
 
 class Reader:
     name = "base"
+    # The PDF parser a reader of PDFs runs on (readers/backends); None: the configured default.
+    pdf_backend: str | None = None
 
     def sniff(self, head: bytes, path: Path) -> float:
         """Confidence in [0, 1] that this reader handles a file starting with ``head``."""

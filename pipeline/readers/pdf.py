@@ -1,12 +1,14 @@
 """PDF reader: text lines and table grids, page by page, with ActualText-exact Bangla.
 
-One pdfminer parse per page (``pdftext.parse_page``) feeds both the
-characters and pdfplumber's table finder. Pages whose text layer cannot be
-trusted (legacy Bijoy fonts, unmapped glyphs, scans) yield a finding instead
-of blocks, so later stages never see garbled rows.
+A backend (``readers/backends``) parses each page once into characters and
+rules; everything here works on that ``PageContent``, whichever backend made
+it. Pages whose text layer cannot be trusted (legacy Bijoy fonts, unmapped
+glyphs, scans) yield a finding instead of blocks, so later stages never see
+garbled rows.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import subprocess
 import unicodedata
@@ -22,7 +24,9 @@ from .. import ocr
 from ..bijoy import is_bijoy_font, looks_bijoy
 from ..lexicon import BENGALI_RUN, is_visual_order, known_words, visual_to_logical
 from ..model import BBox, Block, Cell, Finding, Line, RawDocument, Row, Table
-from .base import Reader, ReadError, file_sha256
+from .backends import backend
+from .backends.base import PageContent
+from .base import Reader, file_sha256
 from .pdfunruled import unruled_tables
 from .pdftext import group_lines, join_lines, line_bbox, line_text, parse_page
 
@@ -44,52 +48,33 @@ class PdfReader(Reader):
     def read(self, path: Path) -> RawDocument:
         blocks: list[Block] = []
         findings: list[Finding] = []
-        pdf = _open(path)
-        pages = len(pdf.pages)
-        with pdf:
-            for page in pdf.pages:
+        with backend(self.pdf_backend).open(path) as pdf:
+            for page in pdf.pages():
                 page_blocks, finding = read_page(page)
                 blocks.extend(page_blocks)
                 if finding:
                     findings.append(finding)
-                page.close()
         return RawDocument(source=str(path), sha256=file_sha256(path), format=self.name,
-                           pages=pages, blocks=blocks, findings=findings)
-
-
-def _open(path: Path) -> pdfplumber.PDF:
-    pdf = None
-    try:
-        pdf = pdfplumber.open(path)
-        pdf.pages  # the page tree is parsed lazily; a broken one fails here
-        return pdf
-    except Exception as error:  # pdfminer raises many unrelated types
-        if pdf is not None:
-            pdf.close()
-        reason = "encrypted (password-protected)" if "Password" in type(error).__name__ \
-            else str(error) or type(error).__name__
-        raise ReadError(f"not a readable PDF: {reason}") from error
+                           pages=pdf.page_count, blocks=blocks, findings=findings)
 
 
 def page_count(path: Path) -> int:
-    with _open(path) as pdf:
-        return len(pdf.pages)
+    with backend().open(path) as pdf:
+        return pdf.page_count
 
 
-def read_page(page: Page) -> tuple[list[Block], Optional[Finding]]:
+def read_page(page: PageContent) -> tuple[list[Block], Optional[Finding]]:
     """Blocks of one page in reading order, or a finding saying why there are none.
 
     A page whose text cannot be trusted is read by OCR when tesseract is installed.
     """
-    try:
-        parse_page(page)
-    except Exception as error:
+    if page.error is not None:
         # Without a parse there are no ruling lines to trust either: OCR finds its own.
-        return ocr_page(page, None, Finding(
-            "page_needs_ocr", "error", f"page {page.page_number}: content cannot be parsed ({error})"))
+        return ocr_page(page.plumber_page(), None, Finding(
+            "page_needs_ocr", "error", f"page {page.page_number}: content cannot be parsed ({page.error})"))
     finding = unreadable(page)
     if finding and finding.rule == "page_needs_ocr":
-        return ocr_page(page, table_settings(page), finding)
+        return ocr_page(page.plumber_page(), table_settings(page), finding)
     # Bijoy text is readable once decoded (extract does that for every format).
     if finding and finding.rule != "legacy_font_encoding":
         return [], finding
@@ -168,14 +153,14 @@ def ocr_table(scan: ocr.PageImage, found: FoundTable) -> Table:
 # Readability
 # --------------------------------------------------------------------------
 
-def unreadable(page: Page) -> Optional[Finding]:
+def unreadable(page: PageContent) -> Optional[Finding]:
     number = page.page_number
     text = "".join(c["text"] for c in page.chars)
     lines = [line_text(line) for line in group_lines(page.chars)]
     legacy = legacy_encoding({c["fontname"] for c in page.chars}, lines)
     if legacy:
         return Finding("legacy_font_encoding", "warning", f"page {number}: {legacy}: decoded to Unicode")
-    reason = text_layer_problem(text, bool(page.images))
+    reason = text_layer_problem(text, page.has_images)
     if reason:
         return Finding("page_needs_ocr", "error", f"page {number}: {reason}")
     return None
@@ -239,7 +224,7 @@ def _mark_page_break(blocks: list[Block], page_number: int) -> None:
 # Tables
 # --------------------------------------------------------------------------
 
-def table_settings(page: Page) -> dict:
+def table_settings(page: PageContent) -> dict:
     """Lines strategy, plus the closing rules a page break left undrawn."""
     closing = closing_edges(page)
     if not closing:
@@ -247,7 +232,7 @@ def table_settings(page: Page) -> dict:
     return {**RULED, "explicit_horizontal_lines": closing}
 
 
-def read_tables(page: Page) -> list[tuple[Table, BBox]]:
+def read_tables(page: PageContent) -> list[tuple[Table, BBox]]:
     """Ruled tables; failing those, word-aligned ones that are clearly columnar."""
     ruled = [to_table(page, t) for t in page.find_tables(table_settings(page))]
     if ruled:
@@ -255,7 +240,7 @@ def read_tables(page: Page) -> list[tuple[Table, BBox]]:
     return unruled_tables(page.chars, page.page_number)
 
 
-def closing_edges(page: Page) -> list[dict]:
+def closing_edges(page: PageContent) -> list[dict]:
     """Horizontal edges where vertical rules run into a page break with no rule across.
 
     Chromium draws no bottom border under a row cut by a page break (nor a top
@@ -307,13 +292,17 @@ def _ruled_at(horizontal: list[dict], y: float, x0: float, x1: float) -> bool:
     return covered >= 0.5 * (x1 - x0)
 
 
-def to_table(page: Page, found: FoundTable) -> tuple[Table, BBox]:
+def to_table(page: PageContent, found: FoundTable) -> tuple[Table, BBox]:
     """Rows with text (empty spacer rows dropped) and the box they cover."""
-    chars = [c for c in page.chars if _inside(c, found.bbox)]
+    table_box = found.bbox    # pdfplumber computes it from the cells on every access
+    by_middle = sorted(((i, c) for i, c in enumerate(page.chars) if _inside(c, table_box)),
+                       key=lambda ic: _middle(ic[1]))
+    middles = [_middle(c) for _, c in by_middle]
     rows: list[Row] = []
     boxes: list[BBox] = []
     starts = _column_starts(found)
     for found_row in found.rows:
+        chars = _in_band(by_middle, middles, found_row.bbox)
         cells = [to_cell(chars, bbox, page.page_number) for bbox in found_row.cells]
         _mark_span_direction(cells, found_row.cells, starts)
         if not any(c.text for c in cells):
@@ -321,6 +310,17 @@ def to_table(page: Page, found: FoundTable) -> tuple[Table, BBox]:
         rows.append(Row(cells, page.page_number))
         boxes.append(found_row.bbox)
     return Table(rows), (_union(*boxes) if boxes else found.bbox)
+
+
+def _middle(char: dict) -> float:
+    return (char["top"] + char["bottom"]) / 2
+
+
+def _in_band(by_middle: list[tuple[int, dict]], middles: list[float], bbox: BBox) -> list[dict]:
+    """The chars whose middle lies within the row's height, in content-stream order
+    (the order cell text is built from): only those can be inside one of its cells."""
+    band = by_middle[bisect.bisect_left(middles, bbox[1]):bisect.bisect_right(middles, bbox[3])]
+    return [c for _, c in sorted(band, key=lambda ic: ic[0])]
 
 
 def _column_starts(found: FoundTable) -> list[float]:

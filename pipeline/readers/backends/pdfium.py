@@ -1,0 +1,431 @@
+"""The fast backend: PDFium (pypdfium2) parses the page in C++; this module only reads its objects.
+
+Characters, as the reference backend makes them: the objects of the page in
+content-stream order (PDFium's text page sorts each line by x and drops a text
+object drawn twice, so it only supplies each glyph's text and position); the
+glyphs of one ``/ActualText`` span (PDFium shares one mark between the objects
+of a sequence) become one char carrying that text; boxes as pdfminer draws them,
+the advance wide and one font size high from the font's descent. PDFium reads
+ActualText itself only when the font can encode one of its characters, and then
+boxes the whole span by its first object: both are why the span is taken from
+the marks here. The mark's string value comes back UTF-8-decoded from a UTF-16
+PDF string, so its raw bytes are decoded (pdfminer's ``decode_text``).
+
+Rules: each path object's segments, in the shape pdfminer gives them (a closing
+segment back to the start is its ``h``), classified by pdfminer's own rules
+into lines, rects and curves and turned into edges by pdfplumber's.
+
+A page this module does not model (rotated, or a media box not at the origin,
+or a crop box other than the media box) and a document PDFium cannot open are
+read by the reference backend, page or document.
+"""
+from __future__ import annotations
+
+import ctypes
+import functools
+import math
+import re
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+from pdfminer.utils import decode_text
+from pdfplumber.utils import obj_to_edges
+
+from .base import PageContent, PdfBackend, PdfDocument
+from .plumber import PlumberDocument, open_pdf, page_content
+
+Matrix = tuple[float, float, float, float, float, float]
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+# PDFium's own threshold for a text object too narrow to read (kSizeEpsilon).
+INKLESS = 0.01
+# A space glyph advances a fifth to a third of the font size; an empty string not at all.
+SPACE_ADVANCE = 0.1
+# Font metrics are read at this size and scaled (PDFium's are linear in it).
+METRIC_SIZE = 1000.0
+
+
+def _multiply(m: Matrix, n: Matrix) -> Matrix:
+    """m then n (PDF row-vector convention)."""
+    a, b, c, d, e, f = m
+    a2, b2, c2, d2, e2, f2 = n
+    return (a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2,
+            e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
+
+
+def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
+    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+
+
+def _address(pointer: Any) -> int:
+    """The handle's address, its identity (a few times cheaper than ``ctypes.cast``)."""
+    return ctypes.addressof(pointer.contents) if pointer else 0
+
+
+# Out-parameters, reused: a page makes thousands of calls, and a process reads one page at a time.
+_MATRIX = raw.FS_MATRIX()
+_FLOAT = ctypes.c_float()
+_BOUNDS = tuple(ctypes.c_float() for _ in range(4))
+
+
+def _matrix(obj: Any) -> Matrix:
+    raw.FPDFPageObj_GetMatrix(obj, _MATRIX)
+    m = _MATRIX
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+# --------------------------------------------------------------------------
+# Objects in content-stream order
+# --------------------------------------------------------------------------
+
+class PageObjects:
+    """A page's text objects (with their matrix to page space), rule objects and images."""
+
+    def __init__(self, page: Any):
+        self.texts: list[tuple[Any, Matrix]] = []
+        self.edges: list[dict] = []
+        self.has_images = False
+        self.height = 0.0
+        self.page = page
+
+    def walk(self, height: float) -> "PageObjects":
+        self.height = height
+        count = raw.FPDFPage_CountObjects(self.page)
+        self._walk((raw.FPDFPage_GetObject(self.page, i) for i in range(count)), IDENTITY)
+        return self
+
+    def _walk(self, objects: Iterator[Any], outer: Matrix) -> None:
+        for obj in objects:
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_TEXT:
+                self.texts.append((obj, outer))
+            elif kind == raw.FPDF_PAGEOBJ_PATH:
+                self.edges += path_edges(obj, _multiply(_matrix(obj), outer), self.height)
+            elif kind == raw.FPDF_PAGEOBJ_IMAGE:
+                self.has_images = True
+            elif kind == raw.FPDF_PAGEOBJ_FORM:
+                count = raw.FPDFFormObj_CountObjects(obj)
+                self._walk((raw.FPDFFormObj_GetObject(obj, i) for i in range(count)),
+                           _multiply(_matrix(obj), outer))
+
+
+# --------------------------------------------------------------------------
+# Rules
+# --------------------------------------------------------------------------
+
+def path_ops(obj: Any, matrix: Matrix) -> list[tuple[str, tuple[float, float]]]:
+    """The path as pdfminer's (operator, end point) list, in page space (y up)."""
+    ops: list[tuple[str, tuple[float, float]]] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    start = None
+    bezier = 0
+    for i in range(raw.FPDFPath_CountSegments(obj)):
+        segment = raw.FPDFPath_GetPathSegment(obj, i)
+        raw.FPDFPathSegment_GetPoint(segment, x, y)
+        point = _apply(matrix, x.value, y.value)
+        kind = raw.FPDFPathSegment_GetType(segment)
+        if kind == raw.FPDF_SEGMENT_MOVETO:
+            start = point
+            ops.append(("m", point))
+        elif kind == raw.FPDF_SEGMENT_BEZIERTO:
+            bezier += 1     # PDFium stores a curve as its three points; pdfminer keeps the end one
+            if bezier % 3 == 0:
+                ops.append(("c", point))
+        elif raw.FPDFPathSegment_GetClose(segment) and point == start:
+            ops.append(("h", point))
+            continue
+        else:
+            ops.append(("l", point))
+        if raw.FPDFPathSegment_GetClose(segment):
+            ops.append(("h", start))
+    return ops
+
+
+def path_edges(obj: Any, matrix: Matrix, height: float) -> list[dict]:
+    ops = path_ops(obj, matrix)
+    shape = "".join(op for op, _ in ops)
+    if shape.count("m") > 1:
+        return [e for m in re.finditer(r"m[^m]+", shape)
+                for e in shape_edges(shape[m.start():m.end()], [p for _, p in ops[m.start():m.end()]], height)]
+    if shape[:1] != "m":
+        return []
+    return shape_edges(shape, [p for _, p in ops], height)
+
+
+def shape_edges(shape: str, pts: list[tuple[float, float]], height: float) -> list[dict]:
+    """pdfminer's ``paint_path`` classification, then pdfplumber's objects and edges."""
+    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+        shape = shape[:-2] + "h"
+        pts = pts[:-1]
+    if shape in ("mlh", "ml"):
+        return obj_to_edges(_plumber_object("line", pts[:2], height))
+    if shape in ("mlllh", "mllll"):
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+        square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+        if pts[0] == pts[4] and square:
+            return obj_to_edges(_plumber_object("rect", [pts[0], pts[2]], height))
+    return obj_to_edges(_plumber_object("curve", pts, height))
+
+
+def _plumber_object(kind: str, pts: list[tuple[float, float]], height: float) -> dict:
+    x0, x1 = min(p[0] for p in pts), max(p[0] for p in pts)
+    y0, y1 = min(p[1] for p in pts), max(p[1] for p in pts)
+    obj = {"object_type": kind, "x0": x0, "x1": x1, "y0": y0, "y1": y1, "width": x1 - x0, "height": y1 - y0,
+           "top": height - y1, "bottom": height - y0, "doctop": height - y1}
+    if kind == "curve":
+        obj["pts"] = [(x, height - y) for x, y in pts]
+    return obj
+
+
+# --------------------------------------------------------------------------
+# Characters
+# --------------------------------------------------------------------------
+
+def actual_text(mark: Any) -> Optional[str]:
+    """The mark's /ActualText, or None."""
+    size = ctypes.c_ulong()
+    if not raw.FPDFPageObjMark_GetParamBlobValue(mark, b"ActualText", None, 0, size):
+        return None
+    buffer = (ctypes.c_ubyte * size.value)()
+    raw.FPDFPageObjMark_GetParamBlobValue(mark, b"ActualText", buffer, size.value, size)
+    return decode_text(bytes(buffer))
+
+
+@functools.lru_cache(maxsize=256)
+def font_metrics(font_address: int) -> tuple[str, float, float]:
+    """A font's name, and its descent and space width per point of size.
+
+    Keyed by address: PDFium loads each font of a document once, so its text
+    objects share the handle, and a document's fonts live until it is closed
+    (the cache is cleared then, see ``PdfiumDocument.close``).
+    """
+    font = ctypes.cast(font_address, raw.FPDFTextObj_GetFont.restype)
+    length = raw.FPDFFont_GetBaseFontName(font, None, 0)
+    name = ctypes.create_string_buffer(length)
+    raw.FPDFFont_GetBaseFontName(font, name, length)
+    descent, width = ctypes.c_float(), ctypes.c_float()
+    raw.FPDFFont_GetDescent(font, ctypes.c_float(METRIC_SIZE), descent)
+    raw.FPDFFont_GetGlyphWidth(font, ord(" "), ctypes.c_float(METRIC_SIZE), width)
+    return name.value.decode("utf-8", "replace"), descent.value / METRIC_SIZE, width.value / METRIC_SIZE
+
+
+class FontInfo:
+    """What every char of a text object shares: font name, size, baseline, descent."""
+
+    def __init__(self, obj: Any, m: Matrix):
+        raw.FPDFTextObj_GetFontSize(obj, _FLOAT)
+        # pdfminer's char size: the font size through the matrix's vertical scale
+        self.size = _FLOAT.value * math.hypot(m[2], m[3])
+        self.baseline = m[5]
+        self.fontname, descent, space = font_metrics(_address(raw.FPDFTextObj_GetFont(obj)))
+        self.bottom = self.baseline + descent * self.size
+        self.space_width = space * self.size
+
+
+def _char(text: str, x0: float, x1: float, info: FontInfo, height: float) -> dict:
+    return {"text": text, "x0": x0, "x1": x1, "top": height - (info.bottom + info.size),
+            "bottom": height - info.bottom, "size": info.size, "fontname": info.fontname}
+
+
+def object_bounds(obj: Any, outer: Matrix, origin: float) -> tuple[float, float]:
+    """The object's left end (its origin, where pdfminer starts its first glyph) and right end."""
+    left, bottom, right, top = _BOUNDS
+    raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+    if outer == IDENTITY:      # not inside a form: the bounds are in page space already
+        return origin, max(right.value, origin)
+    xs = [_apply(outer, x, y)[0] for x in (left.value, right.value) for y in (bottom.value, top.value)]
+    return origin, max(xs + [origin])
+
+
+# FPDFText_GetTextObject returning a plain address: pypdfium2's binding returns a
+# ctypes pointer, and casting one per character cost more than the rest of the page.
+_text_object_address = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value)
+
+
+def chars_by_object(textpage: Any) -> dict[int, list[int]]:
+    by_object: dict[int, list[int]] = {}
+    for i in range(raw.FPDFText_CountChars(textpage)):
+        address = _text_object_address(textpage, i)
+        if address:     # generated spaces and line breaks have no object
+            by_object.setdefault(address, []).append(i)
+    return by_object
+
+
+# PDFium hands a hyphen that ends a line back as this control code.
+LINE_END_HYPHEN = 0x02
+
+
+def _text(textpage: Any, i: int) -> str:
+    code = raw.FPDFText_GetUnicode(textpage, i)
+    if raw.FPDFText_HasUnicodeMapError(textpage, i):
+        return f"(cid:{code})"      # as pdfminer writes a glyph with no Unicode
+    return "-" if code == LINE_END_HYPHEN else chr(code)
+
+
+class Chars:
+    """The page's chars, built object by object in content-stream order.
+
+    Where this differs from pdfminer (measured on every committed PDF): a space
+    glyph that a string draws after a wide gap is replaced in PDFium's text page
+    by a gap space of its own, which is skipped, so the space is lost (the words
+    still part when the gap is wider than the reader's space rule); and a web
+    font's space glyph that pdfminer reads as nothing comes out here as a space.
+    """
+
+    def __init__(self, textpage: Any, height: float):
+        self.textpage = textpage
+        self.height = height
+        self.by_object = chars_by_object(textpage)
+        self.chars: list[dict] = []
+        self.span_mark: Optional[int] = None
+        self.space: Optional[tuple[dict, float]] = None
+        self.marks: dict[int, Optional[str]] = {}      # mark address -> its ActualText
+
+    def add(self, obj: Any, outer: Matrix) -> None:
+        placed = _multiply(_matrix(obj), outer)
+        info = FontInfo(obj, placed)
+        span = self._span(obj)
+        if span:
+            self._add_span(object_bounds(obj, outer, placed[4]), info, span)
+            return
+        self.span_mark = None
+        indices = self.by_object.get(_address(obj))
+        if indices:
+            self._add_glyphs(indices, info)
+        else:
+            self._hold_space(object_bounds(obj, outer, placed[4]), info)
+
+    def _span(self, obj: Any) -> Optional[tuple[int, str]]:
+        """(mark identity, text) of the innermost marked-content span with /ActualText."""
+        for k in range(raw.FPDFPageObj_CountMarks(obj) - 1, -1, -1):
+            mark = raw.FPDFPageObj_GetMark(obj, k)
+            address = _address(mark)
+            if address not in self.marks:      # the objects of a sequence share its mark
+                self.marks[address] = actual_text(mark)
+            if self.marks[address] is not None:
+                return address, self.marks[address]
+        return None
+
+    def _append(self, char: dict, baseline: float) -> None:
+        held, self.space = self.space, None
+        if held:
+            space, space_baseline = held
+            gap = char["x0"] - space["x0"]
+            # An object drawn at the very place where the next glyph of its line
+            # starts advanced by nothing: no space. A space's box is its advance.
+            if abs(space_baseline - baseline) >= 0.5 or gap < 0:
+                self.chars.append(space)
+            elif gap > SPACE_ADVANCE * space["size"]:
+                self.chars.append({**space, "x1": char["x0"]})
+        self.chars.append(char)
+
+    def _add_span(self, bounds: tuple[float, float], info: FontInfo, span: tuple[int, str]) -> None:
+        x0, x1 = bounds
+        char = _char(span[1], x0, x1, info, self.height)
+        if span[0] == self.span_mark and self.chars:
+            last = self.chars[-1]
+            for key, pick in (("x0", min), ("x1", max), ("top", min), ("bottom", max)):
+                last[key] = pick(last[key], char[key])
+        else:
+            self._append(char, info.baseline)
+        self.span_mark = span[0]
+
+    def _add_glyphs(self, indices: list[int], info: FontInfo) -> None:
+        boxes = []
+        box = raw.FS_RECTF()
+        for i in indices:
+            if raw.FPDFText_IsGenerated(self.textpage, i) == 1:    # PDFium's guess at a word gap
+                continue
+            raw.FPDFText_GetLooseCharBox(self.textpage, i, box)
+            text = _text(self.textpage, i)
+            if boxes and [box.left, box.right] == boxes[-1][1:]:   # one glyph, several characters (প্র)
+                boxes[-1][0] += text
+            else:
+                boxes.append([text, box.left, box.right])
+        for (text, left, right), following in zip(boxes, boxes[1:] + [None]):
+            # pdfminer's box is the glyph's advance, which ends where the next glyph
+            # starts unless the string moved it on; PDFium's width is the ink's for a
+            # mark drawn with no advance.
+            end = min(right, following[1]) if following and following[1] >= left else right
+            self._append(_char(text, left, end, info, self.height), info.baseline)
+
+    def _hold_space(self, bounds: tuple[float, float], info: FontInfo) -> None:
+        """The text page leaves out a text object without ink (its box has no width): a
+        space glyph drawn on its own, as Chromium draws each glyph, or an empty string.
+        Which one only the next glyph tells. (The other object it leaves out is one drawn
+        again over the previous, a fake bold, which pdfminer keeps and this does not.)"""
+        x0, x1 = bounds
+        if x1 - x0 < INKLESS and info.space_width > 0:
+            self.space = (_char(" ", x0, x0 + info.space_width, info, self.height), info.baseline)
+
+
+def page_chars(objects: PageObjects, textpage: Any) -> list[dict]:
+    chars = Chars(textpage, objects.height)
+    for obj, matrix in objects.texts:
+        chars.add(obj, matrix)
+    if chars.space:     # the page ends with it
+        chars.chars.append(chars.space[0])
+    return chars.chars
+
+
+# --------------------------------------------------------------------------
+# Documents
+# --------------------------------------------------------------------------
+
+def modelled(page: pdfium.PdfPage) -> bool:
+    media = page.get_mediabox()
+    return page.get_rotation() == 0 and media[:2] == (0, 0) and page.get_cropbox() == media
+
+
+class PdfiumDocument(PdfDocument):
+    def __init__(self, path: Path):
+        self.path = path
+        self.pdf = pdfium.PdfDocument(str(path))
+        self.page_count = len(self.pdf)
+        self._reference = None
+
+    def reference_page(self, number: int):
+        if self._reference is None:
+            self._reference = open_pdf(self.path)
+        return self._reference.pages[number - 1]
+
+    def pages(self) -> Iterator[PageContent]:
+        for index in range(self.page_count):
+            page = self.pdf[index]
+            try:
+                if not modelled(page):
+                    yield page_content(self.reference_page(index + 1))
+                    continue
+                yield self.content(page, index + 1)
+            finally:
+                page.close()
+
+    def content(self, page: pdfium.PdfPage, number: int) -> PageContent:
+        width, height = page.get_size()
+        textpage = page.get_textpage()
+        try:
+            objects = PageObjects(page.raw).walk(height)
+            chars = page_chars(objects, textpage.raw)
+        finally:
+            textpage.close()
+        return PageContent(number, (0, 0, width, height), chars, objects.edges, objects.has_images,
+                           lambda: self.reference_page(number))
+
+    def close(self) -> None:
+        font_metrics.cache_clear()     # its keys are addresses of this document's fonts
+        self.pdf.close()
+        if self._reference is not None:
+            self._reference.close()
+
+
+class PdfiumBackend(PdfBackend):
+    name = "pdfium"
+
+    def open(self, path: Path) -> PdfDocument:
+        try:
+            return PdfiumDocument(path)
+        except pdfium.PdfiumError:
+            # The reference opens what it can and names the reason for what it cannot.
+            return PlumberDocument(path)
