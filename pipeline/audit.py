@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
+from typing import Iterable
 
+from .emit import charter_row, service_rows
 from .lexicon import fold
 from .model import Charter, Finding, Phone, Service
 from .normalize import officer_key, parse_emails, parse_phones
@@ -174,28 +176,38 @@ def audit_charter(charter: Charter) -> list[Finding]:
 
 # ------------------------------------------------------------------ across charters
 
-def peer_outliers(charters: list[Charter]) -> list[tuple[Charter, Finding]]:
-    """A service that costs or takes much more than the same service in other offices."""
-    by_name: dict[str, list[tuple[Charter, Service]]] = defaultdict(list)
-    for charter in charters:
-        for s in charter.services:
-            if s.name:
-                by_name[fold(s.name)].append((charter, s))
+def _number(text: str) -> float | None:
+    return float(text) if text else None
+
+
+def peer_outliers(rows: Iterable[dict]) -> list[dict]:
+    """A service that costs or takes much more than the same service in other offices.
+
+    ``rows`` are services.csv rows (with their charter's columns); only small
+    tuples of them are kept.
+    """
+    by_name: dict[str, list[tuple]] = defaultdict(list)
+    for row in rows:
+        if row["service_name"]:
+            by_name[fold(row["service_name"])].append(
+                (row["charter_id"], row["source_file"], row["section"], row["serial"],
+                 _number(row["fee_bdt"]), _number(row["time_limit_days"])))
     out = []
     for entries in by_name.values():
-        for field, value_of, unit in (("fee_bdt", lambda s: s.fee_bdt, "taka"),
-                                      ("time_limit_days", lambda s: s.time_limit_days, "days")):
-            values = [(c, s, value_of(s)) for c, s in entries if value_of(s) is not None]
-            if len({c.charter_id for c, _, _ in values}) < MIN_PEERS:
+        for field, index, unit in (("fee_bdt", 4, "taka"), ("time_limit_days", 5, "days")):
+            values = [entry for entry in entries if entry[index] is not None]
+            if len({entry[0] for entry in values}) < MIN_PEERS:
                 continue
-            median = statistics.median(v for _, _, v in values)
-            for charter, s, value in values:
+            median = statistics.median(entry[index] for entry in values)
+            for charter_id, source_file, section, serial, *numbers in values:
+                value = numbers[index - 4]
                 if value > PEER_RATIO * median and value > median:
                     against = "where most give it free" if field == "fee_bdt" and median == 0 \
                         else f"against a median of {median:g}"
-                    out.append((charter, _finding(
-                        "above_peers", "info", f"{field} {value:g} {unit} {against} over "
-                        f"{len(values)} charters with the same service", s, field)))
+                    out.append({"charter_id": charter_id, "source_file": source_file, "rule": "above_peers",
+                                "severity": "info", "section": section, "serial": serial, "field": field,
+                                "message": f"{field} {value:g} {unit} {against} over {len(values)} charters "
+                                           "with the same service"})
     return out
 
 
@@ -206,8 +218,18 @@ def finding_row(charter: Charter, finding: Finding) -> dict:
             "message": finding.message}
 
 
+def charter_findings(charter: Charter) -> list[dict]:
+    """audit.csv rows of one charter: its stage findings, then the one-charter rules."""
+    return [finding_row(charter, f) for f in charter.findings + audit_charter(charter)]
+
+
+def cross_findings(rows: Iterable[dict]) -> tuple[list[dict], dict[str, list[dict]]]:
+    """audit.csv rows across charters from the joined services rows, and the extra tables (none yet)."""
+    return peer_outliers(rows), {}
+
+
 def audit(charters: list[Charter]) -> list[dict]:
     """Audit rows for every charter: stage findings, charter rules, then rules across charters."""
-    rows = [finding_row(c, f) for c in charters for f in c.findings + audit_charter(c)]
-    rows += [finding_row(c, f) for c, f in peer_outliers(charters)]
-    return rows
+    rows = [row for c in charters for row in charter_findings(c)]
+    joined = ({**charter_row(c), **row} for c in charters for row in service_rows(c))
+    return rows + cross_findings(joined)[0]

@@ -14,32 +14,33 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Callable
 
 from . import __version__
-from .api import StageError, Summary, finish, process, run
+from .api import EXECUTORS, StageError, Summary, finish, process, run
+from .batch import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Limits
 from .readers.base import ReadError
 from .audit import audit
-from .emit import load_charters
+from .emit import load_charters, output_lock, remove_stale_temp_files
 from .validate import validate_folder
 
 
-def _progress(total: int):
+def _progress():
     """A progress bar on a terminal; nothing in a log."""
     from tqdm import tqdm
-    return tqdm(total=total, unit="doc", disable=not sys.stderr.isatty(), file=sys.stderr)
+    return tqdm(unit="doc", disable=not sys.stderr.isatty(), file=sys.stderr)
 
 
 def _summary_table(summary: Summary) -> str:
     rows = [("documents", summary.documents), ("unchanged", summary.unchanged), ("processed", summary.processed),
-            ("failed", summary.failed),
+            ("failed", summary.failed), ("pruned", summary.pruned),
             ("services", summary.services), ("findings", summary.findings), ("errors", len(summary.errors))]
     width = max(len(k) for k, _ in rows)
     return "\n".join(f"  {k:<{width}}  {v:>7}" for k, v in rows) + f"\n  output: {summary.out}"
 
 
 def cmd_run(args) -> int:
-    from .api import discover
-    bar = _progress(len(discover(args.inputs)))
+    bar = _progress()
 
     def report(line: str) -> None:
         if bar.disable:
@@ -47,8 +48,14 @@ def cmd_run(args) -> int:
         else:
             bar.write(line, file=sys.stderr)
 
-    summary = run(args.inputs, args.out, jobs=args.jobs, on_document=lambda _: bar.update(1), report=report,
-                  incremental=args.incremental)
+    try:
+        summary = run(args.inputs, args.out, jobs=args.jobs, on_document=lambda _: bar.update(1), report=report,
+                      incremental=args.incremental, prune=args.prune, executor=args.executor,
+                      scheduler=args.scheduler, limits=Limits(args.timeout, args.memory_limit),
+                      on_start=lambda total: bar.reset(total=total))
+    except RuntimeError as exc:      # the dask executor without its extra
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     bar.close()
     print(_summary_table(summary))
     if summary.interrupted:
@@ -71,7 +78,9 @@ def cmd_audit(args) -> int:
     rows = audit(charters)
     if args.write:
         summary = Summary(out=args.folder, errors=unreadable)
-        finish(Path(args.folder), summary)
+        with output_lock(Path(args.folder)):
+            remove_stale_temp_files(Path(args.folder))
+            finish(Path(args.folder), summary)
     for row in rows:
         where = " ".join(x for x in (row["section"], row["serial"], row["field"]) if x)
         print(f"{row['severity']:<7} {row['rule']:<28} {row['charter_id']}  {where + ': ' if where else ''}"
@@ -116,6 +125,16 @@ def cmd_debug(args) -> int:
     return 0
 
 
+def _positive(kind: type) -> Callable[[str], float]:
+    def parse(text: str):
+        value = kind(text)
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"must be positive: {text}")
+        return value
+    parse.__name__ = kind.__name__
+    return parse
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="charter", description="Citizen's Charters to open data.")
     top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -129,6 +148,18 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="exit non-zero when any document failed")
     p.add_argument("--incremental", action="store_true",
                    help="skip documents whose record was made from the same bytes by this pipeline version")
+    p.add_argument("--prune", action="store_true",
+                   help="remove the records (and rows) of sources that are not among these inputs")
+    p.add_argument("--timeout", type=_positive(float), default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                   help=f"time limit per document (default: {DEFAULT_TIMEOUT:g})")
+    p.add_argument("--memory-limit", type=_positive(int), default=DEFAULT_MEMORY_MB, metavar="MB",
+                   help=f"memory (address space) limit per document (default: {DEFAULT_MEMORY_MB})")
+    p.add_argument("--executor", choices=EXECUTORS, default="local",
+                   help="local worker processes (default), a Dask cluster, or inline in this process "
+                        "(no limits; for debugging)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (default with --executor dask: a local "
+                        "cluster of -j workers)")
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("validate", help="re-validate a processed folder against the schemas")
