@@ -467,3 +467,66 @@ def test_every_state_a_kill_can_leave_is_repaired(mixed, tmp_path):
     (out / ".shards" / "gone-12345678.jsonl").write_text("{}\n")   # its record was removed
     run([inputs], out, jobs=2, report=lambda _: None, incremental=True)
     assert _tree(out) == reference
+
+
+# ------------------------------------------------------------------ hostile names and cells
+
+def test_neutralise_formulas_but_not_numbers():
+    from pipeline.emit import neutralise
+    for formula in ('=HYPERLINK("http://x.example","a")', "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3+cmd|'x'!A0",
+                    "\t=1+1", "\r=1+1", "=1+1", "-x"):
+        assert neutralise(formula) == "'" + formula
+    for data in ("+8801739973015", "+8801739973015;+88028331234", "-12", "-1.5", "+3", "-", "--", "১৫ দিন",
+                 "a=b", "", "'=already"):
+        assert neutralise(data) == data
+
+
+FORMULAS = {   # (section, serial) -> (column, cell text), typed into the sample
+    ("citizen", "3"): ("service_name", '=HYPERLINK("http://evil.example/x","প্রকল্পের তথ্য")'),
+    ("institutional", "5"): ("service_name", "+cmd|' /C calc'!A0"),
+    ("institutional", "7"): ("service_name", "@SUM(1+1)*cmd|' /C calc'!A0"),
+    ("institutional", "4"): ("fee_text", "-2+3+cmd|' /C calc'!A0"),
+}
+
+
+def test_formula_cells_are_neutralised_and_not_converted(tmp_path):
+    lines = SAMPLE.read_text(encoding="utf-8").split("\n")
+    replaced = {"প্রকল্পের তথ্য প্রদান": FORMULAS[("citizen", "3")][1],
+                "সরকারি অফিসসমূহের সকল ধরনের আইসিটি সমস্যার সমাধানে সহায়তা প্রদান": FORMULAS[("institutional", "5")][1],
+                "স্থাপিত শেখ রাসেল ডিজিটাল ল্যাবসমূহ পরিদর্শন, পরামর্শ ও সহায়তা প্রদান": FORMULAS[("institutional", "7")][1]}
+    for i, line in enumerate(lines):
+        cells = line.split("\t")
+        if len(cells) > 4 and cells[1] in replaced:
+            cells[1] = replaced[cells[1]]
+        if len(cells) > 4 and cells[1].startswith("সরকারি অফিসসমূহের নাগরিক সেবা অটোমেশনে"):
+            cells[4] = FORMULAS[("institutional", "4")][1]
+        lines[i] = "\t".join(cells)
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "formulas.txt").write_text("\n".join(lines), encoding="utf-8")
+    run([tmp_path / "raw"], tmp_path / "out", report=lambda _: None)
+    services = read(tmp_path / "out", "services").set_index(["section", "serial"])
+    for key, (column, text) in FORMULAS.items():
+        assert services.loc[key, column] == "'" + text, key
+    assert services.loc[("citizen", "1"), "officer_phones"] == "+8801739973015"
+    record = json.loads(next((tmp_path / "out" / "charters").glob("*.json")).read_text(encoding="utf-8"))
+    names = [s["name"] for section in record["sections"] for s in section["services"]]
+    assert FORMULAS[("institutional", "5")][1] in names      # the record keeps the cell as written
+
+
+def test_names_that_look_like_options_are_files(tmp_path):
+    inputs = tmp_path / "raw"
+    inputs.mkdir()
+    for name in ("-o.pdf", "--help.txt"):
+        shutil.copy(SAMPLE, inputs / name)
+    (inputs / "--help.txt").write_text(SAMPLE.read_text(encoding="utf-8").replace("লাখাই", "বানিয়াচং"),
+                                       encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "pipeline", "run", "-o", str(tmp_path / "out"), "--", "-o.pdf"],
+                          cwd=inputs, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    # A spreadsheet reads -o.pdf as a formula: the CSV neutralises it, the record keeps the name.
+    assert list(read(tmp_path / "out", "charters").source_file) == ["'-o.pdf"]
+    record = tmp_path / "out" / "charters" / f"{charter_id('-o.pdf')}.json"
+    assert json.loads(record.read_text(encoding="utf-8"))["source_file"] == "-o.pdf"
+    summary = run([inputs], tmp_path / "folder", report=lambda _: None)
+    assert summary.processed == 2
+    assert sorted(read(tmp_path / "folder", "charters").source_file) == ["'--help.txt", "'-o.pdf"]
