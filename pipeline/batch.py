@@ -95,46 +95,66 @@ def _serve(conn: multiprocessing.connection.Connection, fn: Callable, limits: Li
 # ------------------------------------------------------------------ the parent side
 
 class Worker:
+    """A forked child serving documents over a pipe (os.fork, not multiprocessing.Process:
+    a Dask worker is a daemonic process, and those may not start Process children)."""
+
     def __init__(self, fn: Callable, limits: Limits):
-        context = multiprocessing.get_context("fork")
-        self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, fn, limits, os.getpid()), daemon=True)
-        self.process.start()
+        self.conn, child = multiprocessing.Pipe()
+        parent = os.getpid()
+        self.pid = os.fork()
+        if self.pid == 0:
+            code = 0
+            try:
+                self.conn.close()
+                _serve(child, fn, limits, parent)
+            except BaseException:
+                code = 1
+            finally:
+                os._exit(code)
         child.close()
         try:
-            os.setpgid(self.process.pid, self.process.pid)   # also here: no race with an early kill
+            os.setpgid(self.pid, self.pid)   # also here: no race with an early kill
         except OSError:
             pass
         self.tasks = 0
         self.deadline = 0.0
+        self.status: Optional[int] = None
 
     def send(self, arg: Any, timeout: float) -> None:
         self.tasks += 1
         self.deadline = time.monotonic() + timeout
         self.conn.send(arg)
 
+    def reap(self) -> int:
+        """The worker's exit code (negative: killed by that signal), waiting for it to end."""
+        if self.status is None:
+            self.status = os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
+        return self.status
+
     def kill(self) -> None:
         try:
-            os.killpg(self.process.pid, signal.SIGKILL)
+            os.killpg(self.pid, signal.SIGKILL)
         except OSError:
             pass
-        self.process.join()
+        self.reap()
         self.conn.close()
 
     def reusable(self) -> bool:
-        return self.process.is_alive() and self.tasks < TASKS_PER_WORKER
+        return self.tasks < TASKS_PER_WORKER
 
 
 def _death(worker: Worker, limits: Limits) -> Failure:
-    worker.process.join()
-    code = worker.process.exitcode
-    how = f"killed by {signal.Signals(-code).name}" if code and code < 0 else f"exit status {code}"
+    code = worker.reap()
+    how = f"killed by {signal.Signals(-code).name}" if code < 0 else f"exit status {code}"
     return Failure(f"worker process died ({how}); limits {limits.timeout:g} s and {limits.memory_mb} MB "
                    "per document")
 
 
 def _collect(worker: Worker, limits: Limits) -> Optional[Any]:
-    """The worker's answer, a Failure when it died or ran out of time, None while it is still working."""
+    """The worker's answer, a Failure when it died or ran out of time, None while it is still working.
+
+    A dead worker's end of the pipe closes, so its death reads as EOF.
+    """
     if worker.conn.poll():
         try:
             return worker.conn.recv()
@@ -142,8 +162,6 @@ def _collect(worker: Worker, limits: Limits) -> Optional[Any]:
             return _death(worker, limits)
         except Exception as exc:         # a result cut off or garbled by the worker's death
             return Failure(f"unreadable result from the worker ({type(exc).__name__})")
-    if not worker.process.is_alive():
-        return _death(worker, limits)
     if time.monotonic() >= worker.deadline:
         return Failure(f"time limit exceeded ({limits.timeout:g} s per document)")
     return None
@@ -162,8 +180,7 @@ def local_map(fn: Callable, args: Iterable, workers: int, limits: Limits) -> Ite
                 worker.send(arg, limits.timeout)
                 running[worker] = arg
             wait = max(0.0, min(w.deadline for w in running) - time.monotonic())
-            multiprocessing.connection.wait([w.conn for w in running] + [w.process.sentinel for w in running],
-                                            timeout=wait)
+            multiprocessing.connection.wait([w.conn for w in running], timeout=wait)
             for worker in list(running):
                 result = _collect(worker, limits)
                 if result is None:
@@ -197,8 +214,7 @@ def run_limited(arg: Any, fn: Callable, limits: Limits) -> Any:
     worker.send(arg, limits.timeout)
     result = None
     while result is None:
-        multiprocessing.connection.wait([worker.conn, worker.process.sentinel],
-                                        timeout=max(0.0, worker.deadline - time.monotonic()))
+        multiprocessing.connection.wait([worker.conn], timeout=max(0.0, worker.deadline - time.monotonic()))
         result = _collect(worker, limits)
     if isinstance(result, Failure) or not worker.reusable():
         worker.kill()

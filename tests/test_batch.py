@@ -530,3 +530,24 @@ def test_names_that_look_like_options_are_files(tmp_path):
     summary = run([inputs], tmp_path / "folder", report=lambda _: None)
     assert summary.processed == 2
     assert sorted(read(tmp_path / "folder", "charters").source_file) == ["'--help.txt", "'-o.pdf"]
+
+
+# ------------------------------------------------------------------ the cluster engine
+
+def test_dask_local_cluster_gives_the_local_outputs(tmp_path):
+    """A 2-worker LocalCluster reading the inputs through an fsspec URL: the bytes of a -j 1 run."""
+    inputs = tmp_path / "raw"
+    inputs.mkdir()
+    for source in MIXED[:3]:
+        shutil.copy(source, inputs / source.name)
+    (inputs / "broken.pdf").write_bytes(b"%PDF-1.4\n not a PDF")
+    local = run([inputs], tmp_path / "local", jobs=1, report=lambda _: None)
+    cluster = run([inputs.as_uri()], tmp_path / "cluster", jobs=2, executor="dask", report=lambda _: None)
+    assert (cluster.processed, cluster.failed) == (local.processed, local.failed) == (3, 1)
+    assert _tree(tmp_path / "cluster") == _tree(tmp_path / "local")
+
+
+def test_dask_without_the_extra_says_what_to_install(tmp_path, monkeypatch, capsys):
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    assert main(["run", str(SAMPLE), "-o", str(tmp_path / "out"), "--executor", "dask"]) == 2
+    assert "pip install 'charter-pipeline[cluster]'" in capsys.readouterr().err
