@@ -22,6 +22,7 @@ from .. import ocr
 from ..bijoy import is_bijoy_font, looks_bijoy
 from ..lexicon import BENGALI_RUN, is_visual_order, visual_to_logical
 from ..model import BBox, Block, Cell, Finding, Line, RawDocument, Row, Table
+from . import pdfguard
 from .base import Reader, ReadError, file_sha256
 from .pdfunruled import unruled_tables
 from .pdftext import group_lines, join_lines, line_bbox, line_text, parse_page
@@ -43,11 +44,12 @@ class PdfReader(Reader):
 
     def read(self, path: Path) -> RawDocument:
         blocks: list[Block] = []
-        findings: list[Finding] = []
+        guard = pdfguard.inspect(path)      # refuses what would hang or exhaust the parser; caps the pages
+        findings: list[Finding] = guard.findings
         pdf = _open(path)
         pages = len(pdf.pages)
         with pdf:
-            for page in pdf.pages:
+            for page in pdf.pages[:guard.pages]:
                 page_blocks, finding = read_page(page)
                 blocks.extend(page_blocks)
                 if finding:
