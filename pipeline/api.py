@@ -98,6 +98,7 @@ class Outcome:
     stage: str = ""
     reason: str = ""
     problems: list[str] = field(default_factory=list)
+    copies: tuple[str, ...] = ()        # other paths of the same bytes: a failure is theirs too
 
     @property
     def charter_id(self) -> str:
@@ -340,8 +341,10 @@ def _results(documents: list[Document], jobs: int, executor: str, scheduler: str
     else:
         pairs = batch.local_map(process_document, documents, jobs, limits)
     for document, result in pairs:
-        yield result if isinstance(result, Outcome) else \
+        outcome = result if isinstance(result, Outcome) else \
             Outcome(document.source_file, stage="worker", reason=result.reason)
+        outcome.copies = document.other_source_files
+        yield outcome
 
 
 def run(inputs: Iterable[str | Path], out: str | Path, jobs: int = 1,
@@ -402,10 +405,14 @@ def _keep(outcome: Outcome, out: Path, summary: Summary, report: Callable[[str],
         summary.processed += 1
         return
     summary.failed += 1
-    _report_error(summary, report, _error(outcome.source_file, outcome.stage, outcome.reason))
+    names = (outcome.source_file, *outcome.copies)
+    for name in names:
+        report(f"{_printable(name)}: {outcome.stage}: {' '.join(outcome.reason.split())}")
     if outcome.rejected:
         emit.write_rejected(out, outcome.charter_id, outcome.rejected)
-        summary.errors[-1:] = [_error(outcome.source_file, "validate", p) for p in outcome.problems]
+        summary.errors += [_error(name, "validate", problem) for name in names for problem in outcome.problems]
+    else:
+        summary.errors += [_error(name, outcome.stage, outcome.reason) for name in names]
 
 
 # ------------------------------------------------------------------ the tables

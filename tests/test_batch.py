@@ -2,21 +2,26 @@
 from __future__ import annotations
 
 import csv
+import hashlib
+import http.server
 import json
 import os
 import shutil
 import signal
 import subprocess
+import socket
 import sys
+import threading
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import frictionless
 import pandas as pd
 import pytest
 
 from pipeline import run
-from pipeline.api import charter_id
+from pipeline.api import _printable, charter_id
 from pipeline.cli import main
 from pipeline.validate import validate_charter, validate_folder
 from tests.conftest import FIXTURES, ROOT, SAMPLE
@@ -551,3 +556,116 @@ def test_dask_without_the_extra_says_what_to_install(tmp_path, monkeypatch, caps
     monkeypatch.setitem(sys.modules, "distributed", None)
     assert main(["run", str(SAMPLE), "-o", str(tmp_path / "out"), "--executor", "dask"]) == 2
     assert "pip install 'charter-pipeline[cluster]'" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------ bad inputs, everywhere
+
+BAD = ROOT / "tests" / "fixtures" / "badinputs"
+
+
+class _Counting(http.server.BaseHTTPRequestHandler):
+    requests: list[str] = []
+
+    def do_GET(self):      # noqa: N802 (the http.server interface)
+        _Counting.requests.append(self.path)
+        self.send_response(200)
+        self.end_headers()
+        self.wfile.write(b"<!ENTITY x 'fetched'>")
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    """Every kind of bad input in one folder plus a few named on the command line, run as a user would,
+    with every remote reference pointing at a local server that counts what reaches it."""
+    sys.path.insert(0, str(BAD))
+    import build
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Counting)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    root = tmp_path_factory.mktemp("hostile")
+    build.build(root / "bad", remote=f"http://127.0.0.1:{server.server_address[1]}/")
+    before = _snapshot(root / "bad")
+    (root / "tmp").mkdir()
+    cli = root / "bad" / "cli"
+    command = [sys.executable, "-m", "pipeline", "run", "-o", str(root / "out"), "-j", "2", "--timeout", "20",
+               "--memory-limit", "1024", "--", *map(str, [root / "bad" / "batch", cli / "named-fifo.txt",
+                                                          cli / "missing.pdf", cli / "-x.pdf"])]
+    started = time.monotonic()
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900,
+                          env={**os.environ, "TMPDIR": str(root / "tmp")})
+    elapsed = time.monotonic() - started
+    server.shutdown()
+    yield SimpleNamespace(done=done, out=root / "out", expected=dict(build.EXPECTED), elapsed=elapsed,
+                          requests=list(_Counting.requests), unchanged=_snapshot(root / "bad") == before,
+                          tmp=list((root / "tmp").iterdir()))
+    sys.path.remove(str(BAD))
+
+
+def _snapshot(folder: Path) -> dict[str, str]:
+    return {os.fsdecode(p): (os.readlink(p) if p.is_symlink() else hashlib.sha256(p.read_bytes()).hexdigest()
+                             if p.is_file() else "special")
+            for p in folder.rglob("*") if p.is_symlink() or not p.is_dir()}
+
+
+def test_bad_inputs_each_give_one_clear_line_and_no_crash(hostile):
+    assert len(hostile.expected) >= 45
+    assert hostile.done.returncode == 0, hostile.done.stderr
+    assert "Traceback" not in hostile.done.stderr
+    lines = hostile.done.stderr.splitlines()
+    errors = read(hostile.out, "errors")
+    records = {}
+    for path in (hostile.out / "charters").glob("*.json"):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        records[record["source_file"]] = record
+    wrong = [name for name, outcome in hostile.expected.items() if not _handled(name, outcome, records, errors, lines)]
+    assert wrong == [], [(name, hostile.expected[name]) for name in wrong]
+    named = errors.set_index("file").reason
+    assert (named["named-fifo.txt"], named["missing.pdf"]) == ("not a regular file", "no such file")
+    assert "'-x.pdf" in read(hostile.out, "charters").source_file.tolist()
+
+
+def _handled(name: str, outcome: tuple, records: dict, errors: pd.DataFrame, lines: list[str]) -> bool:
+    """The input gave what build.EXPECTED says: its record (and finding), or one errors.csv row and one line."""
+    kind, *detail = outcome
+    shown = _printable(name)
+    if kind == "processed":
+        return shown in records and (detail[0] is None or detail[0] in {f["rule"] for f in records[shown]["findings"]})
+    if kind == "merged":
+        return shown not in records and shown in records.get(detail[0], {}).get("other_source_files", [])
+    rows = errors[errors.file == shown]
+    stage, text = ("discover", detail[0]) if kind == "refused" else detail
+    stage = rows.stage.iloc[0] if stage is None and len(rows) else stage
+    return len(rows) == 1 and rows.stage.iloc[0] == stage and text in rows.reason.iloc[0] and [
+        line for line in lines if line.startswith(f"{shown}: ")] == [f"{shown}: {stage}: {rows.reason.iloc[0]}"]
+
+
+def test_bad_inputs_are_bounded_and_touch_nothing_outside(hostile):
+    assert hostile.elapsed < 600
+    assert hostile.requests == []                    # no image, frame, entity or template was fetched
+    assert hostile.unchanged and hostile.tmp == []   # inputs as they were; nothing left in TMPDIR
+    assert not [p for p in hostile.out.rglob("*") if p.name.endswith(".tmp")]
+    outside = (hostile.out.parent / "bad" / "outside" / "secret.txt").read_text(encoding="utf-8")
+    assert all("শায়েস্তাগঞ্জ" not in p.read_text(encoding="utf-8") for p in hostile.out.glob("*.csv"))
+    assert "শায়েস্তাগঞ্জ" in outside
+    published = "".join(p.read_text(encoding="utf-8") for p in hostile.out.rglob("*.json"))
+    assert "root:x:0:0" not in published and "lollollol" not in published    # no entity was expanded
+    assert validate_folder(hostile.out) == []
+
+
+def test_no_socket_is_opened_in_process(tmp_path, monkeypatch):
+    """The markup and Word inputs that point at remote resources, read in this process: no connection tried."""
+    sys.path.insert(0, str(BAD))
+    import build
+    attempts = []
+    monkeypatch.setattr(socket.socket, "connect", lambda self, address: attempts.append(address))
+    monkeypatch.setattr(socket, "create_connection", lambda address, *a, **k: attempts.append(address))
+    inputs = tmp_path / "raw"
+    inputs.mkdir()
+    (inputs / "page.html").write_text(build.remote_resources("http://192.0.2.1/"), encoding="utf-8")
+    (inputs / "entities.xhtml").write_text(build.external_entity_xhtml("http://192.0.2.1/"), encoding="utf-8")
+    (inputs / "template.docx").write_bytes(build.docx_remote_template("http://192.0.2.1/"))
+    summary = run([inputs], tmp_path / "out", executor="inline", report=lambda _: None)
+    sys.path.remove(str(BAD))
+    assert summary.processed == 3 and attempts == []

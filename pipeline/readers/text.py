@@ -30,16 +30,21 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
     for codec, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
         counts = sorted((high.count(bytes([b])) for b in set(high)), reverse=True)
-        if sum(counts[:3]) >= 0.95 * len(high) and high.count(b"\x00") >= 0.1 * len(high):
+        if sum(counts[:3]) >= 0.95 * len(high) and high.count(b"\x00") >= 0.1 * len(high) \
+                and _text_like(sample.decode(codec, errors="replace")):
             return codec
     return None
 
 
+def _text_like(text: str) -> bool:
+    """Hardly a control character: binary data decoded as text is full of them (NUL first)."""
+    controls = sum(1 for c in text if ord(c) < 0x20 and c not in "\t\n\r\f")
+    return controls <= 0.01 * len(text)
+
+
 def _eight_bit_text(data: bytes) -> bool:
     """Bytes that are no UTF-8 but read as text in an 8-bit code page: no NUL, hardly a control byte."""
-    sample = data[:SAMPLE_BYTES]
-    controls = sum(1 for b in sample if b < 0x20 and b not in b"\t\n\r\f")
-    return b"\x00" not in sample and controls <= 0.01 * len(sample)
+    return _text_like(data[:SAMPLE_BYTES].decode("latin-1"))
 
 
 def decode(data: bytes) -> str:
