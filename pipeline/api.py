@@ -432,9 +432,9 @@ def _checked_meta(out: Path, charter_id: str) -> tuple[dict | None, list[dict]]:
     return emit.read_shard_meta(out, charter_id), []
 
 
-def _digest(metas: list[dict], errors: list[dict]) -> str:
+def _digest(ids: list[str], metas: list[dict], errors: list[dict]) -> str:
     """What the tables are made of: each record's bytes and the errors rows."""
-    state = [(m["charter_id"], m["record_sha256"], m["layout"]) for m in metas]
+    state = [(charter_id, m["record_sha256"], m["layout"]) for charter_id, m in zip(ids, metas)]
     return hashlib.sha256(json.dumps([state, errors], ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
@@ -444,18 +444,18 @@ def finish(out: Path, summary: Summary) -> None:
     Tables already built from the same records and errors are left as they are.
     """
     out = Path(out)
-    metas, errors = [], []
+    ids, metas, errors = [], [], []
     for charter_id in emit.record_ids(out):
         meta, unreadable = _checked_meta(out, charter_id)
         errors += unreadable
         if meta is not None:
+            ids.append(charter_id)
             metas.append(meta)
             errors += meta["errors"]
-    emit.remove_orphan_shards(out, [m["charter_id"] for m in metas])
+    emit.remove_orphan_shards(out, ids)
     summary.errors = sorted(summary.errors + errors, key=lambda e: (e["file"], e["stage"], e["reason"]))
-    digest = _digest(metas, summary.errors)
-    state = emit.tables_current(out, digest) or _write_tables(out, [m["charter_id"] for m in metas],
-                                                              summary.errors, digest)
+    digest = _digest(ids, metas, summary.errors)
+    state = emit.tables_current(out, digest) or _write_tables(out, ids, summary.errors, digest)
     summary.services = state["counts"]["services"]
     summary.findings = state["counts"]["audit"]
 
