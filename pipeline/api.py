@@ -1,15 +1,20 @@
 """The library API: ``process`` one document, ``run`` a batch into an output folder.
 
 ``process`` is a pure function of one file, so a batch is a map over files
-(here a process pool; on a cluster, any map). ``run`` adds the batch's side:
+(``process_document``, run by an executor of ``batch``: worker processes here,
+or a Dask cluster). ``run`` adds the batch's side: finding the documents,
 writing records as they come, then the tables, the audit and the data package.
 """
 from __future__ import annotations
 
-import concurrent.futures
+import contextlib
 import hashlib
 import json
+import os
+import shutil
+import stat
 import sys
+import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,13 +25,13 @@ import regex
 
 from . import __version__
 from . import audit as audit_stage
-from . import database, emit, package, tabular
+from . import batch, database, emit, package, tabular
 from .extract import extract
-from .model import Charter
+from .model import Charter, Finding
 from .normalize import NotACharterError, normalize
 from .readers.base import ReadError, file_sha256
 from .repair import repair
-from .validate import validate_charter, validate_table
+from .validate import TABLES, validate_charter, validate_table
 
 SKIP_NAMES = regex.compile(r"^\.|~$|\.(?:truth\.json|tmp)$")
 # Files a scraped folder holds beside the charters (metadata, code, notes): never a
@@ -76,15 +81,98 @@ def process(path: str | Path, source_file: str | None = None, pdf_backend: str |
         raise StageError(stage, f"{type(exc).__name__}: {exc}") from exc
 
 
-# ------------------------------------------------------------------ batch
+# ------------------------------------------------------------------ one document of a batch
+
+@dataclass(frozen=True)
+class Document:
+    """A file of the batch: where to read it, and the name its charter gets."""
+    path: str                                 # a local path, or an fsspec URL (s3://…, file://…)
+    source_file: str                          # relative to its input folder
+    sha256: str = ""                          # empty when it cannot be read (the worker says why)
+    other_source_files: tuple[str, ...] = ()  # other paths with the same bytes
+
 
 @dataclass
 class Outcome:
+    """What became of one document: a record with its shard, a rejected record, or a failure."""
     source_file: str
-    charter: Charter | None = None
+    record: str = ""
+    shard: str = ""
+    rejected: str = ""
     stage: str = ""
     reason: str = ""
+    problems: list[str] = field(default_factory=list)
+    copies: tuple[str, ...] = ()        # other paths of the same bytes: a failure is theirs too
 
+    @property
+    def charter_id(self) -> str:
+        return charter_id(self.source_file)
+
+    @property
+    def services(self) -> int:
+        """How many services the record holds (its shard's first line counts its rows)."""
+        return json.loads(self.shard.split("\n", 1)[0])["rows"]["services"] if self.shard else 0
+
+
+def shard_for(charter: Charter, record: str) -> str:
+    """The charter's rows of every table, its audit rows and their validation problems."""
+    tables = emit.table_rows(charter)
+    tables["audit"] = audit_stage.charter_findings(charter)
+    problems = [_error(f"{name}.csv", "validate", f"{charter.charter_id}: {problem}")
+                for name, rows in tables.items() for problem in _table_problems(name, rows)]
+    return emit.shard_text(charter, record, tables, problems)
+
+
+def _note_copies(charter: Charter, others: tuple[str, ...]) -> None:
+    if not others:
+        return
+    charter.other_source_files = list(others)
+    charter.findings.append(Finding("duplicate_source", "info", f"the same file ({charter.source_sha256[:12]}) "
+                                    f"is also at {', '.join(others)}: one charter stands for all of them"))
+
+
+@contextlib.contextmanager
+def _local_file(location: str) -> Iterator[Path]:
+    """A local path for the document: itself, or a copy of a remote one in a temporary folder."""
+    if "://" not in location:
+        yield Path(location)
+        return
+    import fsspec
+    with tempfile.TemporaryDirectory(prefix="charter-") as folder:
+        local = Path(folder) / Path(location.rstrip("/")).name
+        with fsspec.open(location, "rb") as remote, open(local, "wb") as copy:
+            shutil.copyfileobj(remote, copy)
+        yield local
+
+
+def process_document(document: Document) -> Outcome:
+    """One document of a batch, everything but writing: what an executor maps over the batch.
+
+    A MemoryError is let through for the executor, which knows the limit.
+    """
+    try:
+        with _local_file(document.path) as path:
+            if not path.exists():
+                return Outcome(document.source_file, stage="extract", reason="no such file")
+            if not path.is_file():      # a pipe or a device would block the batch
+                return Outcome(document.source_file, stage="extract", reason="not a regular file")
+            charter = process(path, document.source_file)
+    except StageError as exc:
+        if isinstance(exc.__cause__, MemoryError):
+            raise MemoryError from None
+        return Outcome(document.source_file, stage=exc.stage, reason=str(exc))
+    except OSError as exc:              # a remote input that cannot be fetched
+        return Outcome(document.source_file, stage="extract", reason=f"cannot read: {exc}")
+    _note_copies(charter, document.other_source_files)
+    record = emit.charter_json(charter.to_dict())
+    problems = validate_charter(charter.to_dict())
+    if problems:
+        return Outcome(document.source_file, rejected=record, stage="validate", problems=problems,
+                       reason=f"{len(problems)} schema errors, first: {problems[0]}")
+    return Outcome(document.source_file, record=record, shard=shard_for(charter, record))
+
+
+# ------------------------------------------------------------------ finding the documents
 
 @dataclass
 class Summary:
@@ -92,6 +180,7 @@ class Summary:
     unchanged: int = 0
     processed: int = 0
     failed: int = 0
+    pruned: int = 0
     services: int = 0
     findings: int = 0
     errors: list[dict] = field(default_factory=list)
@@ -99,134 +188,325 @@ class Summary:
     interrupted: bool = False
 
 
-def discover(inputs: Iterable[str | Path]) -> list[tuple[Path, str]]:
-    """Files under the inputs, each with its path relative to the input it came from.
+def _skipped_name(relative: str) -> bool:
+    return any(SKIP_NAMES.search(part) for part in Path(relative).parts) \
+        or Path(relative).suffix.lower() in SKIP_SUFFIXES
 
-    In a folder, hidden files and files of the types in SKIP_SUFFIXES are left
-    out; a file named on its own is always taken.
+
+def _printable(name: str) -> str:
+    """A file name fit for one line of text and for UTF-8 outputs: control characters escaped,
+    bytes that are no UTF-8 (kept by the OS as surrogates) shown as U+FFFD."""
+    name = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return "".join(c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii") for c in name)
+
+
+def _folder_files(root: Path) -> tuple[list[tuple[str, str]], list[dict]]:
+    """(path, path relative to ``root``) of the candidate files under ``root``, and the links refused.
+
+    Symbolic links are followed only to files inside ``root``; linked folders are
+    not entered (what they hold inside ``root`` is found anyway).
     """
-    found = []
-    for item in map(Path, inputs):
-        if item.is_dir():
-            files = sorted(p for p in item.rglob("*") if p.is_file())
-            found += [(p, p.relative_to(item).as_posix(), item.name) for p in files
-                      if not any(SKIP_NAMES.search(part) for part in p.relative_to(item).parts)
-                      and p.suffix.lower() not in SKIP_SUFFIXES]
+    inside = root.resolve()
+    found, refused = [], []
+    for folder, dirs, files in os.walk(root):
+        links = [d for d in dirs if os.path.islink(os.path.join(folder, d))]
+        dirs[:] = sorted(d for d in dirs if d not in links)
+        for name in sorted(files + links):
+            path = Path(folder) / name
+            relative = path.relative_to(root).as_posix()
+            if _skipped_name(relative):
+                continue
+            problem = _link_problem(path, inside) if path.is_symlink() else ""
+            if problem:
+                refused.append(_error(_printable(relative), "discover", problem))
+            else:
+                found.append((str(path), relative))
+    return found, refused
+
+
+def _link_problem(path: Path, inside: Path) -> str:
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):     # dangling, or a loop of links
+        return "broken symbolic link (its target does not exist or loops)"
+    if target.is_dir():
+        return "symbolic link to a folder: not entered"
+    if not target.is_relative_to(inside):
+        return "symbolic link to a file outside the input folder: not followed"
+    return ""
+
+
+def _remote_files(url: str) -> list[tuple[str, str, str]]:
+    """(URL, relative name, origin) of the files under an fsspec URL (s3://bucket/raw/, file:///shared/raw)."""
+    try:
+        import fsspec
+    except ImportError:
+        raise RuntimeError(batch.CLUSTER_HINT) from None
+    fs, root = fsspec.core.url_to_fs(url)
+    if not fs.isdir(root):
+        return [(url, Path(root).name, Path(root).parent.name)]
+    base = root.rstrip("/")
+    names = [(p, p[len(base) + 1:]) for p in sorted(fs.find(root))]
+    return [(fs.unstrip_protocol(p), relative, Path(base).name) for p, relative in names
+            if not _skipped_name(relative)]
+
+
+def _sha256(location: str) -> str:
+    """The file's hash, or "" when it is no regular file or cannot be read (the worker then says why)."""
+    try:
+        if "://" in location:
+            import fsspec
+            digest = hashlib.sha256()
+            with fsspec.open(location, "rb") as handle:
+                for chunk in iter(lambda: handle.read(1 << 20), b""):
+                    digest.update(chunk)
+            return digest.hexdigest()
+        return file_sha256(Path(location)) if stat.S_ISREG(os.stat(location).st_mode) else ""
+    except OSError:
+        return ""
+
+
+def find(inputs: Iterable[str | Path]) -> tuple[list[tuple[str, str, str]], list[dict]]:
+    """(path, path relative to its input, input's name) of every candidate file under ``inputs``,
+    and an error row for each path refused; nothing read yet.
+
+    In a folder, hidden files, files of the types in SKIP_SUFFIXES and links out
+    of the folder are left out; a file named on its own is always taken.
+    """
+    found: list[tuple[str, str, str]] = []
+    refused: list[dict] = []
+    for item in map(str, inputs):
+        if "://" in item:
+            found += _remote_files(item)
+        elif os.path.isdir(item):
+            files, links = _folder_files(Path(item))
+            found += [(path, relative, Path(item).resolve().name) for path, relative in files]
+            refused += links
         else:
-            found.append((item, item.name, item.parent.name))   # a missing path is reported, not skipped
-    return _distinct(found)
+            found.append((item, Path(item).name, Path(item).resolve().parent.name))  # a missing path is reported
+    return found, refused
 
 
-def _distinct(found: list[tuple[Path, str, str]]) -> list[tuple[Path, str]]:
+def discover(inputs: Iterable[str | Path]) -> tuple[list[Document], list[dict]]:
+    """The documents under ``inputs`` (``find``), and an error row for each path refused.
+    Files with the same bytes become one document named after the first of their paths;
+    the others are noted in it."""
+    found, refused = find(inputs)
+    return _merge_copies(_distinct(found)), refused
+
+
+def _distinct(found: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
     """Two inputs holding the same relative path (a/charter.pdf, b/charter.pdf) would
     share a charter_id and overwrite each other: those get their input's name in front."""
     seen: dict[str, int] = {}
     for _, relative, _ in found:
         seen[relative] = seen.get(relative, 0) + 1
-    return [(path, f"{origin}/{relative}" if seen[relative] > 1 else relative) for path, relative, origin in found]
+    return [(path, _printable(f"{origin}/{relative}" if seen[relative] > 1 else relative))
+            for path, relative, origin in found]
 
 
-def _unchanged(job: tuple[Path, str], out: Path) -> bool:
-    path, relative = job
-    record = out / emit.CHARTERS_DIR / f"{charter_id(relative)}.json"
-    if not record.exists() or not path.is_file():
-        return False
-    try:
-        previous = json.loads(record.read_text(encoding="utf-8"))
-    except ValueError:
-        return False
-    return (previous.get("source_sha256"), previous.get("pipeline_version")) == (file_sha256(path), __version__)
+def _merge_copies(named: list[tuple[str, str]]) -> list[Document]:
+    """One document per distinct content; the smallest name leads, whatever the order of the inputs."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    documents = []
+    for path, relative in sorted(set(named), key=lambda pr: (pr[1], pr[0])):
+        digest = _sha256(path)
+        if digest:
+            groups.setdefault(digest, []).append((path, relative))
+        else:
+            documents.append(Document(path, relative))
+    for digest, members in groups.items():
+        (path, relative), others = members[0], tuple(r for _, r in members[1:] if r != members[0][1])
+        documents.append(Document(path, relative, digest, others))
+    return sorted(documents, key=lambda d: d.source_file)
 
 
-def _process_one(job: tuple[Path, str]) -> Outcome:
-    path, relative = job
-    if not path.exists():
-        return Outcome(relative, stage="extract", reason="no such file")
-    if not path.is_file():      # a pipe or a device would block the batch
-        return Outcome(relative, stage="extract", reason="not a regular file")
-    try:
-        return Outcome(relative, charter=process(path, relative))
-    except StageError as exc:
-        return Outcome(relative, stage=exc.stage, reason=str(exc))
+def _unchanged(document: Document, out: Path) -> bool:
+    meta = emit.read_shard_meta(out, charter_id(document.source_file))
+    return meta is not None and emit.record_path(out, meta["charter_id"]).exists() and (
+        meta["source_sha256"], meta["pipeline_version"], tuple(meta["other_source_files"])) == (
+        document.sha256, __version__, document.other_source_files)
 
 
-def _outcomes(jobs: list[tuple[Path, str]], workers: int) -> Iterator[Outcome]:
-    if workers <= 1 or len(jobs) <= 1:
-        yield from map(_process_one, jobs)
-        return
-    with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_process_one, jobs, chunksize=4)
+def _superseded(out: Path, documents: list[Document], prune: bool) -> list[str]:
+    """Records to drop: those now standing for a copy of another document's bytes and, with
+    ``prune``, those whose source is not among the documents of this run."""
+    copies = {charter_id(other) for d in documents for other in d.other_source_files}
+    if not prune:
+        return sorted(i for i in copies if emit.record_path(out, i).exists())
+    current = {charter_id(d.source_file) for d in documents}
+    stored = set(emit.record_ids(out)) | {p.stem for p in (out / emit.REJECTED_DIR).glob("*.json")}
+    return sorted(stored - current)
+
+
+# ------------------------------------------------------------------ the batch
+
+EXECUTORS = ("local", "dask", "inline")
 
 
 def _error(file: str, stage: str, reason: str) -> dict:
     return {"file": file, "stage": stage, "reason": " ".join(reason.split())}
 
 
+def _results(documents: list[Document], jobs: int, executor: str, scheduler: str | None,
+             limits: batch.Limits) -> Iterator[Outcome]:
+    if executor == "inline":
+        pairs = batch.inline_map(process_document, documents)
+    elif executor == "dask":
+        pairs = batch.dask_map(process_document, documents, jobs, limits, scheduler)
+    else:
+        pairs = batch.local_map(process_document, documents, jobs, limits)
+    for document, result in pairs:
+        outcome = result if isinstance(result, Outcome) else \
+            Outcome(document.source_file, stage="worker", reason=result.reason)
+        outcome.copies = document.other_source_files
+        yield outcome
+
+
 def run(inputs: Iterable[str | Path], out: str | Path, jobs: int = 1,
         on_document: Callable[[Outcome], None] | None = None,
         report: Callable[[str], None] = lambda line: print(line, file=sys.stderr),
-        incremental: bool = False, options: package.Options | None = None) -> Summary:
+        incremental: bool = False, options: package.Options | None = None, prune: bool = False,
+        executor: str = "local", scheduler: str | None = None, limits: batch.Limits = batch.Limits(),
+        on_start: Callable[[int], None] | None = None) -> Summary:
     """Process every document under ``inputs`` into ``out``.
 
-    Each failure is one line through ``report`` and one row of errors.csv; the
-    batch goes on. Records are written as they are made; the tables, the audit
-    and the data package are rebuilt from all records in ``out`` at the end.
-    ``incremental`` skips a document whose record in ``out`` was made from the
-    same bytes by the same pipeline version. ``options`` describe the data release
-    (licence, release id, source URLs); by default those of the folder's last run.
+    Each document runs in a worker process under ``limits`` (``executor``
+    "local", ``jobs`` at a time; "dask" on the cluster at ``scheduler`` or on a
+    local one; "inline" in this process, without limits). Each failure is one
+    line through ``report`` and one row of errors.csv; the batch goes on.
+    Records are written as they are made; the tables, the audit, the data
+    package, the database, Parquet and the workbook are rebuilt from the records'
+    shards at the end. ``incremental`` skips a document whose record was made
+    from the same bytes by the same pipeline version; ``prune`` drops the records
+    of sources not in ``inputs``. ``options`` describe the data release (licence,
+    release id, source URLs); by default those of the folder's last run.
+    ``on_start`` gets the number of documents to process.
     """
+    if executor not in EXECUTORS:
+        raise ValueError(f"unknown executor {executor!r}; known: {', '.join(EXECUTORS)}")
     out = Path(out)
     inputs = list(inputs)
-    options = package.with_inputs(options or package.load_options(out), inputs, out)
-    work = discover(inputs)
-    summary = Summary(documents=len(work), out=str(out))
-    if incremental:
-        work = [job for job in work if not _unchanged(job, out)]
-        summary.unchanged = summary.documents - len(work)
-    try:
-        for outcome in _outcomes(work, jobs):
-            _keep(outcome, out, summary, report)
-            if on_document:
-                on_document(outcome)
-    except KeyboardInterrupt:
-        # Stopped by hand: the records made so far still get their tables.
-        summary.interrupted = True
-        report(f"interrupted after {summary.processed + summary.failed} of {len(work)} documents; "
-               "writing the tables for the records made so far")
-    finish(out, summary, options)
+    with emit.output_lock(out):
+        emit.remove_stale_temp_files(out)
+        options = package.with_inputs(options or package.load_options(out), inputs, out)
+        documents, refused = discover(inputs)
+        summary = Summary(documents=len(documents), out=str(out))
+        for row in refused:
+            _report_error(summary, report, row)
+        for stale in _superseded(out, documents, prune):
+            summary.pruned += emit.remove_record(out, stale)
+        work = [d for d in documents if not (incremental and _unchanged(d, out))]
+        summary.unchanged = len(documents) - len(work)
+        if on_start:
+            on_start(len(work))
+        try:
+            for outcome in _results(work, jobs, executor, scheduler, limits):
+                _keep(outcome, out, summary, report)
+                if on_document:
+                    on_document(outcome)
+        except KeyboardInterrupt:
+            # Stopped by hand: the records made so far still get their tables.
+            summary.interrupted = True
+            report(f"interrupted after {summary.processed + summary.failed} of {len(work)} documents; "
+                   "writing the tables for the records made so far")
+        finish(out, summary, options)
     return summary
 
 
+def _report_error(summary: Summary, report: Callable[[str], None], row: dict) -> None:
+    summary.errors.append(row)
+    report(f"{_printable(row['file'])}: {row['stage']}: {row['reason']}")
+
+
 def _keep(outcome: Outcome, out: Path, summary: Summary, report: Callable[[str], None]) -> None:
-    if outcome.charter is not None:
-        problems = validate_charter(outcome.charter.to_dict())
-        if not problems:
-            emit.write_charter(out, outcome.charter)
-            summary.processed += 1
-            return
-        emit.write_rejected(out, outcome.charter)
-        outcome.stage, outcome.reason = "validate", f"{len(problems)} schema errors, first: {problems[0]}"
-        summary.errors += [_error(outcome.source_file, "validate", p) for p in problems]
-    else:
-        summary.errors.append(_error(outcome.source_file, outcome.stage, outcome.reason))
+    if outcome.record:
+        emit.write_charter(out, outcome.charter_id, outcome.record, outcome.shard)
+        summary.processed += 1
+        return
     summary.failed += 1
-    report(f"{outcome.source_file}: {outcome.stage}: {outcome.reason}")
+    names = (outcome.source_file, *outcome.copies)
+    for name in names:
+        report(f"{_printable(name)}: {outcome.stage}: {' '.join(outcome.reason.split())}")
+    if outcome.rejected:
+        emit.write_rejected(out, outcome.charter_id, outcome.rejected)
+        summary.errors += [_error(name, "validate", problem) for name in names for problem in outcome.problems]
+    else:
+        summary.errors += [_error(name, outcome.stage, outcome.reason) for name in names]
+
+
+# ------------------------------------------------------------------ the tables
+
+def _checked_meta(out: Path, charter_id: str) -> tuple[dict | None, list[dict]]:
+    """The record's shard facts, the shard first rebuilt from the record when it is missing or
+    stale (a kill between the two writes, a record edited or copied in); None for a bad record."""
+    meta = emit.read_shard_meta(out, charter_id)
+    record = emit.record_path(out, charter_id).read_bytes()
+    if meta is not None and meta["record_sha256"] == hashlib.sha256(record).hexdigest():
+        return meta, []
+    try:
+        charter = emit.load_charter(out, charter_id)
+    except ValueError as exc:
+        return None, [emit.unreadable_record(out, charter_id, str(exc))]
+    emit.write_atomic(emit.shard_path(out, charter_id), shard_for(charter, record.decode("utf-8")))
+    return emit.read_shard_meta(out, charter_id), []
+
+
+def _digest(ids: list[str], metas: list[dict], errors: list[dict], options: package.Options) -> str:
+    """What the outputs are made of: each record's bytes, the errors rows and the release options."""
+    state = [(charter_id, m["record_sha256"], m["layout"]) for charter_id, m in zip(ids, metas)]
+    return hashlib.sha256(json.dumps([state, errors, repr(options)], ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 def finish(out: Path, summary: Summary, options: package.Options | None = None) -> None:
-    """Tables, audit, data package, database, Parquet and workbook from every record in ``out``."""
-    charters, unreadable = emit.load_charters(out)
-    summary.errors += unreadable
-    tables = emit.build_tables(charters)
-    tables.update(audit_stage.tables(charters, tables["services"]))
-    summary.services = len(tables["services"])
-    summary.findings = len(tables["audit"])
-    for name, rows in tables.items():
-        summary.errors += [_error(f"{name}.csv", "validate", p) for p in _table_problems(name, rows)]
-    tables["errors"] = summary.errors
-    for name, rows in tables.items():
-        emit.write_table(out, name, rows)
+    """Tables, audit and data package from every record in ``out``, streamed from their shards;
+    then the database, Parquet and the workbook from the tables.
+
+    Outputs already built from the same records, errors and release options are left as they are.
+    """
+    out = Path(out)
+    options = options or package.load_options(out)
+    ids, metas, errors = [], [], []
+    for charter_id in emit.record_ids(out):
+        meta, unreadable = _checked_meta(out, charter_id)
+        errors += unreadable
+        if meta is not None:
+            ids.append(charter_id)
+            metas.append(meta)
+            errors += meta["errors"]
+    emit.remove_orphan_shards(out, ids)
+    summary.errors = sorted(summary.errors + errors, key=lambda e: (e["file"], e["stage"], e["reason"]))
+    digest = _digest(ids, metas, summary.errors, options)
+    state = emit.tables_current(out, digest) or _write_tables(out, ids, summary.errors, digest, options)
+    summary.services = state["counts"]["services"]
+    summary.findings = state["counts"]["audit"]
+
+
+def _write_tables(out: Path, ids: list[str], errors: list[dict], digest: str, options: package.Options) -> dict:
+    """Every table streamed from the shards, services with their catalogue key, the audit with the
+    rules across charters and their tables; then every output read from the tables."""
+    keys = audit_stage.service_keys(emit.joined_service_rows(out, ids))
+    cross, extra = audit_stage.cross_findings(emit.joined_service_rows(out, ids))
+    writer = emit.TableWriter(out, TABLES)
+    try:
+        for charter_id in ids:
+            for name, row in emit.shard_rows(out, charter_id):
+                if name == "services":
+                    row["service_key"] = keys.get(row["service_id"], "")
+                writer.add(name, row)
+        for row in cross:
+            writer.add("audit", row)
+        for name, rows in extra.items():
+            for row in rows:
+                writer.add(name, row)
+        for row in errors:
+            writer.add("errors", row)
+        writer.commit()
+    finally:
+        writer.discard()
     write_outputs(out, options)
+    emit.write_state(out, digest, writer.counts)
+    return {"digest": digest, "counts": writer.counts}
 
 
 def write_outputs(out: Path, options: package.Options | None = None) -> None:

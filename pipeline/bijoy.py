@@ -64,8 +64,15 @@ def is_bijoy_font(fontname: str) -> bool:
     return any(family in compact for family in _BIJOY_FAMILIES)
 
 
+# A spreadsheet formula typed into a cell (=HYPERLINK(…), @SUM(…), a DDE call +cmd|' /C calc'!A0) is
+# ASCII meant as ASCII: converting it would hide what it is from the CSV writer that neutralises it.
+_FORMULA = re.compile(r"[=+\-@]\s*(?:[A-Z][A-Z0-9.]+\(|.*?\w\|'[^']*'!)")
+
+
 def bijoy_score(text: str) -> float:
     """Likelihood in [0, 1] that ``text`` is Bijoy-encoded (emails and URLs are ignored)."""
+    if _FORMULA.match(text.strip()):
+        return 0.0
     body = _PROTECTED.sub(" ", text)
     letters = [c for c in body if c.isalpha() or c in T.BIJOY_ONLY]
     if not letters:
@@ -188,6 +195,8 @@ _LABEL = re.compile(r"(?:\([K-Y]\))+")
 
 def convert_fragments(text: str) -> str:
     """Convert only the Bijoy-looking tokens of a mostly-Unicode line."""
+    if _FORMULA.match(text.strip()):
+        return text
     pieces = re.split(r"(\s+)", text)
     return "".join(_convert_fragment(p) for p in pieces)
 

@@ -17,14 +17,16 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Callable
 
 from . import __version__, package
-from .api import StageError, Summary, finish, process, run, write_outputs
+from .api import EXECUTORS, StageError, Summary, finish, find, process, run, write_outputs
+from .batch import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Limits
 from .readers.backends import BACKENDS, DEFAULT, ENVIRONMENT
 from .readers.base import ReadError
 from .audit.report import Filters, NoRunError, report
 from .catalogue import explain_name, explain_pair, office_type
-from .emit import load_charters
+from .emit import load_charters, output_lock, remove_stale_temp_files
 from .validate import validate_folder
 
 
@@ -36,7 +38,7 @@ def _progress(total: int, quiet: bool = False):
 
 def _summary_table(summary: Summary) -> str:
     rows = [("documents", summary.documents), ("unchanged", summary.unchanged), ("processed", summary.processed),
-            ("failed", summary.failed),
+            ("failed", summary.failed), ("pruned", summary.pruned),
             ("services", summary.services), ("findings", summary.findings), ("errors", len(summary.errors))]
     width = max(len(k) for k, _ in rows)
     return "\n".join(f"  {k:<{width}}  {v:>7}" for k, v in rows) + f"\n  output: {summary.out}"
@@ -70,16 +72,15 @@ def _select_pdf_backend(name: str | None) -> None:
 
 
 def cmd_run(args) -> int:
-    from .api import discover
     _select_pdf_backend(args.pdf_backend)
-    found = len(discover(args.inputs))
-    if not found:
+    found, refused = find(args.inputs)
+    if not found and not refused:
         return _error(f"no documents in {', '.join(args.inputs)} (hidden files and .json, .csv, .py, … are skipped)")
     try:
         options = _release_options(args, Path(args.out))
     except (package.OptionsError, OSError) as exc:
         return _error(str(exc))
-    bar = _progress(found, args.quiet)
+    bar = _progress(len(found), args.quiet)
 
     def report(line: str) -> None:
         if bar.disable:
@@ -89,11 +90,16 @@ def cmd_run(args) -> int:
 
     def done(outcome) -> None:
         bar.update(1)
-        if args.verbose and outcome.charter is not None:
-            report(f"{outcome.source_file}: {len(outcome.charter.services)} services")
+        if args.verbose and outcome.record:
+            report(f"{outcome.source_file}: {outcome.services} services")
 
-    summary = run(args.inputs, args.out, jobs=args.jobs, on_document=done, report=report,
-                  incremental=args.incremental, options=options)
+    try:
+        summary = run(args.inputs, args.out, jobs=args.jobs, on_document=done, report=report,
+                      incremental=args.incremental, options=options, prune=args.prune, executor=args.executor,
+                      scheduler=args.scheduler, limits=Limits(args.timeout, args.memory_limit),
+                      on_start=lambda total: bar.reset(total=total))
+    except RuntimeError as exc:      # the dask executor without its extra
+        return _error(str(exc))
     bar.close()
     if not args.quiet:
         print(_summary_table(summary))
@@ -121,14 +127,17 @@ def cmd_audit(args) -> int:
         return _no_run(args.folder)
     if args.write:
         _, unreadable = load_charters(Path(args.folder))
-        finish(Path(args.folder), Summary(out=args.folder, errors=unreadable))
+        with output_lock(Path(args.folder)):
+            remove_stale_temp_files(Path(args.folder))
+            finish(Path(args.folder), Summary(out=args.folder, errors=unreadable))
     filters = Filters(_choices(args.rule), _choices(args.severity), _choices(args.office_type))
     try:
         text = report(Path(args.folder), args.format, filters)
     except NoRunError as exc:
         return _error(str(exc))
     # Quiet: the closing count only (in the text format, its last line).
-    print(text.rstrip("\n").rsplit("\n", 1)[-1] if args.quiet and args.format == "text" else text, end="\n" if args.quiet else "")
+    print(text.rstrip("\n").rsplit("\n", 1)[-1] if args.quiet and args.format == "text" else text,
+          end="\n" if args.quiet else "")
     return 0
 
 
@@ -219,13 +228,6 @@ def cmd_review(args) -> int:
     return 0
 
 
-def _jobs(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"needs 1 or more worker processes, not {value}")
-    return value
-
-
 def _port(text: str) -> int:
     value = int(text)
     if not 1 <= value <= 65535:
@@ -249,6 +251,16 @@ def _release_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--sources", help="CSV with columns file,url: where each input file was published")
 
 
+def _positive(kind: type) -> Callable[[str], float]:
+    def parse(text: str):
+        value = kind(text)
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"must be positive: {text}")
+        return value
+    parse.__name__ = kind.__name__
+    return parse
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="charter", description="Citizen's Charters to open data.")
     top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -263,7 +275,7 @@ def parser() -> argparse.ArgumentParser:
                        help="process documents (files or folders, recursively) into an output folder")
     p.add_argument("inputs", nargs="+")
     p.add_argument("-o", "--out", default="processed", help="output folder (default: processed)")
-    p.add_argument("-j", "--jobs", type=_jobs, default=min(4, os.cpu_count() or 1),
+    p.add_argument("-j", "--jobs", type=_positive(int), default=min(4, os.cpu_count() or 1),
                    help="worker processes, 1 or more (default: up to 4)")
     p.add_argument("--strict", action="store_true", help="exit non-zero when any document failed")
     p.add_argument("--incremental", action="store_true",
@@ -271,6 +283,18 @@ def parser() -> argparse.ArgumentParser:
     _release_arguments(p)
     p.add_argument("--pdf-backend", choices=sorted(BACKENDS),
                    help=f"PDF parser (default: ${ENVIRONMENT}, else {DEFAULT})")
+    p.add_argument("--prune", action="store_true",
+                   help="remove the records (and rows) of sources that are not among these inputs")
+    p.add_argument("--timeout", type=_positive(float), default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                   help=f"time limit per document (default: {DEFAULT_TIMEOUT:g})")
+    p.add_argument("--memory-limit", type=_positive(int), default=DEFAULT_MEMORY_MB, metavar="MB",
+                   help=f"memory (address space) limit per document (default: {DEFAULT_MEMORY_MB})")
+    p.add_argument("--executor", choices=EXECUTORS, default="local",
+                   help="local worker processes (default), a Dask cluster, or inline in this process "
+                        "(no limits; for debugging)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (default with --executor dask: a local "
+                        "cluster of -j workers)")
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("validate", parents=[common], help="re-validate a processed folder against the schemas")

@@ -5,13 +5,22 @@ are the records; the CSVs are views of all records in the folder, rebuilt on
 every run; ``datapackage.json`` describes the CSVs with their Table Schemas.
 Every file is written to a temporary name and renamed into place, so a crash
 or a full disk never leaves a half-written file where a good one was.
+
+Beside each record, ``.shards/<id>.jsonl`` holds that record's rows of every
+table (and its audit and validation rows): the tables are rebuilt by streaming
+the shards, never by loading every record, so a rebuild's memory does not grow
+with the number of records and an unchanged record costs no work.
 """
 from __future__ import annotations
 
+import contextlib
 import csv
+import fcntl
+import hashlib
 import io
 import json
 import os
+import sys
 import tempfile
 from collections import Counter
 from contextlib import contextmanager
@@ -20,10 +29,11 @@ from typing import Iterable, Iterator
 
 import regex
 
+from . import __version__
 from .catalogue import office_type
 from .model import Charter, Officer, Service
 from .values.officer import officer_key
-from .validate import table_schema
+from .validate import TABLES, table_schema
 
 def _umask() -> int:
     mask = os.umask(0)
@@ -35,6 +45,10 @@ _UMASK = _umask()
 CSV_ENCODING = "utf-8-sig"     # the BOM makes Excel read UTF-8; pandas and frictionless skip it
 CHARTERS_DIR = "charters"
 REJECTED_DIR = "rejected"
+SHARDS_DIR = ".shards"
+# The digest of what the tables were last built from (charter_id cannot start with "_").
+STATE_FILE = "_tables.json"
+_TEMP_FILE = regex.compile(r"^\..+\.[a-z0-9_]+\.tmp$")
 
 
 @contextmanager
@@ -65,27 +79,97 @@ def charter_json(record: dict) -> str:
     return json.dumps(record, ensure_ascii=False, indent=1) + "\n"
 
 
-def write_charter(out: Path, charter: Charter) -> Path:
-    path = Path(out) / CHARTERS_DIR / f"{charter.charter_id}.json"
-    write_atomic(path, charter_json(charter.to_dict()))
+def record_path(out: Path, charter_id: str) -> Path:
+    return Path(out) / CHARTERS_DIR / f"{charter_id}.json"
+
+
+def shard_path(out: Path, charter_id: str) -> Path:
+    return Path(out) / SHARDS_DIR / f"{charter_id}.jsonl"
+
+
+def write_charter(out: Path, charter_id: str, record: str, shard: str) -> Path:
+    """The record, then its shard: a shard always names the record bytes it was made from,
+    so a kill between the two leaves a shard that finish() sees is stale."""
+    path = record_path(out, charter_id)
+    write_atomic(path, record)
+    write_atomic(shard_path(out, charter_id), shard)
     return path
 
 
-def write_rejected(out: Path, charter: Charter) -> Path:
+def write_rejected(out: Path, charter_id: str, record: str) -> Path:
     """A record that failed validation is kept apart, never dropped."""
-    path = Path(out) / REJECTED_DIR / f"{charter.charter_id}.json"
-    write_atomic(path, charter_json(charter.to_dict()))
+    path = Path(out) / REJECTED_DIR / f"{charter_id}.json"
+    write_atomic(path, record)
     return path
+
+
+def remove_record(out: Path, charter_id: str) -> bool:
+    """Drop a record and its shard (and a rejected copy); True when there was one."""
+    paths = [record_path(out, charter_id), shard_path(out, charter_id),
+             Path(out) / REJECTED_DIR / f"{charter_id}.json"]
+    found = [p for p in paths if p.exists()]
+    for path in found:
+        path.unlink()
+    return bool(found)
+
+
+def record_ids(out: Path) -> list[str]:
+    """The charter_id of every record in ``out``, sorted: the order of every table."""
+    folder = Path(out) / CHARTERS_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(name[:-5] for name in os.listdir(folder) if name.endswith(".json") and not name.startswith("."))
+
+
+@contextlib.contextmanager
+def output_lock(out: Path) -> Iterator[None]:
+    """One run at a time writes ``out`` (a lock on the folder itself, released even by kill -9)."""
+    Path(out).mkdir(parents=True, exist_ok=True)
+    fd = os.open(out, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"waiting for another run writing to {out}", file=sys.stderr, flush=True)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temp_files(out: Path) -> int:
+    """Temporary files a killed run left behind (only call under ``output_lock``)."""
+    removed = 0
+    for folder in (Path(out), Path(out) / CHARTERS_DIR, Path(out) / REJECTED_DIR, Path(out) / SHARDS_DIR):
+        if folder.is_dir():
+            for name in os.listdir(folder):
+                if _TEMP_FILE.match(name) and (folder / name).is_file():
+                    (folder / name).unlink()
+                    removed += 1
+    return removed
+
+
+def load_charter(out: Path, charter_id: str) -> Charter:
+    """One record; ValueError when it cannot be read back."""
+    path = record_path(out, charter_id)
+    try:
+        return Charter.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise ValueError(f"unreadable record: {exc}") from None
+
+
+def unreadable_record(out: Path, charter_id: str, reason: str) -> dict:
+    return {"file": str(record_path(out, charter_id)), "stage": "emit", "reason": reason}
 
 
 def load_charters(out: Path) -> tuple[list[Charter], list[dict]]:
     """Every record in ``out/charters``; unreadable ones come back as error rows."""
     charters, errors = [], []
-    for path in sorted((Path(out) / CHARTERS_DIR).glob("*.json")):
+    for charter_id in record_ids(out):
         try:
-            charters.append(Charter.from_dict(json.loads(path.read_text(encoding="utf-8"))))
-        except (ValueError, TypeError, KeyError) as exc:
-            errors.append({"file": str(path), "stage": "emit", "reason": f"unreadable record: {exc}"})
+            charters.append(load_charter(out, charter_id))
+        except ValueError as exc:
+            errors.append(unreadable_record(out, charter_id, str(exc)))
     return charters, errors
 
 
@@ -206,30 +290,98 @@ def expectation_rows(charter: Charter) -> list[dict]:
             for i, text in enumerate(charter.expectations, 1)]
 
 
+# Charters first: a shard streams its charter row before the rows that join it.
 ROW_BUILDERS = {
-    "services": service_rows,
     "charters": lambda c: [charter_row(c)],
+    "services": service_rows,
     "contacts": contact_rows,
     "grievance": grievance_rows,
     "expectations": expectation_rows,
 }
 
 
-def build_tables(charters: list[Charter]) -> dict[str, list[dict]]:
-    return {name: [row for c in charters for row in build(c)] for name, build in ROW_BUILDERS.items()}
+def table_rows(charter: Charter) -> dict[str, list[dict]]:
+    """The charter's rows of every table built from records, charters first."""
+    return {name: build(charter) for name, build in ROW_BUILDERS.items()}
+
+
+# ------------------------------------------------------------------ shards
+
+def _layout() -> str:
+    """What a shard's rows depend on besides the record: the code's version and the table columns."""
+    columns = {name: field_names(name) for name in TABLES}
+    return hashlib.sha256(json.dumps([__version__, columns]).encode()).hexdigest()[:16]
+
+
+def shard_text(charter: Charter, record: str, tables: dict[str, list[dict]], errors: list[dict]) -> str:
+    """A record's shard: one line of facts about it, then one line per table row."""
+    meta = {
+        "charter_id": charter.charter_id, "source_file": charter.source_file,
+        "source_sha256": charter.source_sha256, "pipeline_version": charter.pipeline_version,
+        "other_source_files": charter.other_source_files,
+        "record_sha256": hashlib.sha256(record.encode("utf-8")).hexdigest(), "layout": _layout(),
+        "rows": {name: len(rows) for name, rows in tables.items()}, "errors": errors,
+    }
+    lines = [meta] + [[name, row] for name, rows in tables.items() for row in rows]
+    return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
+
+
+def read_shard_meta(out: Path, charter_id: str) -> dict | None:
+    """The shard's first line, or None when it is missing, unreadable or of another layout."""
+    try:
+        with open(shard_path(out, charter_id), encoding="utf-8") as handle:
+            meta = json.loads(handle.readline())
+    except (OSError, ValueError):
+        return None
+    return meta if isinstance(meta, dict) and meta.get("layout") == _layout() else None
+
+
+def shard_rows(out: Path, charter_id: str) -> Iterator[tuple[str, dict]]:
+    with open(shard_path(out, charter_id), encoding="utf-8") as handle:
+        handle.readline()
+        for line in handle:
+            name, row = json.loads(line)
+            yield name, row
+
+
+def remove_orphan_shards(out: Path, ids: Iterable[str]) -> None:
+    """Shards whose record is gone (deleted by hand, or a kill before the record was written)."""
+    folder = Path(out) / SHARDS_DIR
+    if not folder.is_dir():
+        return
+    keep = {f"{charter_id}.jsonl" for charter_id in ids}
+    for name in os.listdir(folder):
+        if name.endswith(".jsonl") and name not in keep:
+            (folder / name).unlink()
+
+
+def joined_service_rows(out: Path, ids: Iterable[str]) -> Iterator[dict]:
+    """Every services.csv row with its charter's charters.csv row and the phones and emails of its
+    GRS contacts (what the rules across charters read), one shard at a time."""
+    for charter_id in ids:
+        tables: dict[str, list[dict]] = {}
+        for name, row in shard_rows(out, charter_id):
+            tables.setdefault(name, []).append(row)
+        head = {**(tables.get("charters") or [{}])[0],
+                "grievance_phones": _join(dict.fromkeys(p for g in tables.get("grievance", [])
+                                                        for p in g["officer_phones"].split(";"))),
+                "grievance_emails": _join(dict.fromkeys(e for g in tables.get("grievance", [])
+                                                        for e in g["officer_emails"].split(";")))}
+        for row in tables.get("services", []):
+            yield {**head, **row}
 
 
 # ------------------------------------------------------------------ files
 
-# A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
+# A spreadsheet runs a text cell starting with these as a formula (=HYPERLINK(…), +cmd|…, @SUM(…)).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMBERS = regex.compile(r"[+-]?[0-9][0-9.]*(?:;[+-]?[0-9][0-9.]*)*")
+# …but a number or a list of phones is data, and so is a dash standing for "none".
+_NOT_A_FORMULA = regex.compile(r"[+-]?(?:\d+(?:\.\d+)?|\.\d+)|\+\d{6,15}(?:;\+\d{6,15})*|-+")
 
 
 def neutralise(text: str) -> str:
-    """A text that a spreadsheet would run as a formula gets a leading ``'``; numbers
-    (a phone ``+880…``, a list of phones, a negative number) are left as they are."""
-    if text.startswith(_FORMULA_START) and not _NUMBERS.fullmatch(text):
+    """A text cell a spreadsheet would run as a formula, with a leading ' so that it shows as text."""
+    if text.startswith(_FORMULA_START) and not _NOT_A_FORMULA.fullmatch(text):
         return "'" + text
     return text
 
@@ -238,22 +390,67 @@ def field_names(name: str) -> list[str]:
     return [f["name"] for f in table_schema(name)["fields"]]
 
 
-def csv_text(name: str, rows: list[dict]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=field_names(name), extrasaction="raise", lineterminator="\r\n")
+def _csv_writer(handle, name: str) -> csv.DictWriter:
+    writer = csv.DictWriter(handle, fieldnames=field_names(name), extrasaction="raise", lineterminator="\r\n")
     writer.writeheader()
-    for row in rows:
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
-    return buffer.getvalue()
+    return writer
 
 
-def write_table(out: Path, name: str, rows: list[dict]) -> Path:
-    path = Path(out) / f"{name}.csv"
-    write_atomic(path, csv_text(name, rows).encode(CSV_ENCODING))
-    return path
+def _csv_row(row: dict) -> dict:
+    return {k: "" if v is None else neutralise(v) if isinstance(v, str) else v for k, v in row.items()}
 
 
-def table_rows(out: Path, name: str) -> Iterator[dict[str, str]]:
+class TableWriter:
+    """Every table written row by row to a temporary file, renamed into place together at the end."""
+
+    def __init__(self, out: Path, names: Iterable[str]):
+        self.out = Path(out)
+        self.handles: dict[str, tuple[io.TextIOWrapper, str]] = {}
+        self.writers: dict[str, csv.DictWriter] = {}
+        self.counts: dict[str, int] = {}
+        for name in names:
+            fd, tmp = tempfile.mkstemp(dir=self.out, prefix=f".{name}.csv.", suffix=".tmp")
+            handle = os.fdopen(fd, "w", encoding=CSV_ENCODING, newline="")
+            self.handles[name] = (handle, tmp)
+            self.writers[name] = _csv_writer(handle, name)
+            self.counts[name] = 0
+
+    def add(self, name: str, row: dict) -> None:
+        self.writers[name].writerow(_csv_row(row))
+        self.counts[name] += 1
+
+    def commit(self) -> None:
+        for name, (handle, tmp) in self.handles.items():
+            handle.flush()
+            os.fsync(handle.fileno())
+            handle.close()
+            os.chmod(tmp, 0o666 & ~_UMASK)
+            os.replace(tmp, self.out / f"{name}.csv")
+        self.handles.clear()
+
+    def discard(self) -> None:
+        for handle, tmp in self.handles.values():
+            handle.close()
+            Path(tmp).unlink(missing_ok=True)
+        self.handles.clear()
+
+
+def tables_current(out: Path, digest: str) -> dict | None:
+    """The counts of the tables in ``out`` when they were built from ``digest`` and are all there."""
+    try:
+        state = json.loads((Path(out) / SHARDS_DIR / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    complete = all((Path(out) / f"{name}.csv").exists() for name in TABLES) \
+        and (Path(out) / "datapackage.json").exists()
+    return state if complete and isinstance(state, dict) and state.get("digest") == digest else None
+
+
+def write_state(out: Path, digest: str, counts: dict[str, int]) -> None:
+    write_atomic(Path(out) / SHARDS_DIR / STATE_FILE, json.dumps({"digest": digest, "counts": counts}) + "\n")
+
+
+def csv_rows(out: Path, name: str) -> Iterator[dict[str, str]]:
     """The rows of ``out/<name>.csv`` one at a time, cells as written (strings; '' is missing)."""
     with open(Path(out) / f"{name}.csv", encoding=CSV_ENCODING, newline="") as handle:
         yield from csv.DictReader(handle)

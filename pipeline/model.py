@@ -226,6 +226,8 @@ class Charter:
     expectations: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     pipeline_version: str = ""
+    # Other paths of the batch holding the very same bytes: one charter is made of them all.
+    other_source_files: list[str] = field(default_factory=list)
 
     @property
     def services(self) -> list[Service]:

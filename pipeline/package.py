@@ -58,7 +58,7 @@ class Options:
     release: str | None = None          # a release id or a date (YYYY-MM-DD)
     maintainer: str | None = None       # "Name <email>"
     sources: dict[str, str] = field(default_factory=dict)   # source_file -> the URL it was published at
-    inputs: list[str] = field(default_factory=list)         # input folders, relative to the output folder
+    inputs: list[str] = field(default_factory=list)         # input folders, absolute
 
     def merged(self, **given) -> "Options":
         """These options with those ``given`` (not None) in their place."""
@@ -104,9 +104,18 @@ def load_options(out: str | Path) -> Options:
 
 
 def with_inputs(options: Options, inputs: Iterable[str | Path], out: str | Path) -> Options:
-    """The options with the folders of ``inputs`` added (a file's folder for a file)."""
-    folders = {os.path.relpath(p if Path(p).is_dir() else Path(p).parent, out) for p in map(Path, inputs)}
-    return options.merged(inputs=sorted(set(options.inputs) | {Path(f).as_posix() for f in folders}))
+    """The options with the folders of ``inputs`` added (a file's folder for a file), as absolute
+    paths: the same inputs give the same options wherever the output folder is."""
+    return options.merged(inputs=sorted(set(options.inputs) | {_folder(str(item)) for item in inputs}))
+
+
+def _folder(item: str) -> str:
+    """An input's folder: a local one (a file:// URL is one) absolute, a remote URL as it is."""
+    item = item.removeprefix("file://")
+    if "://" in item:
+        return item
+    path = Path(item)
+    return (path if path.is_dir() else path.parent).resolve().as_posix()
 
 
 def release_date(options: Options) -> datetime | None:
@@ -128,7 +137,7 @@ def _file_stats(path: Path) -> tuple[int, str]:
 
 def data_version(out: Path) -> str:
     """``sha-`` and 12 hex digits of a hash over every record's source_sha256: the data, not the code."""
-    hashes = sorted(row["source_sha256"] for row in emit.table_rows(out, "charters"))
+    hashes = sorted(row["source_sha256"] for row in emit.csv_rows(out, "charters"))
     return "sha-" + hashlib.sha256("\n".join(hashes).encode("ascii")).hexdigest()[:12]
 
 
@@ -151,7 +160,7 @@ def contributors(options: Options) -> list[dict]:
 def sources(out: Path, options: Options) -> list[dict]:
     """The published URL of every charter that has one; else the input folders."""
     if options.sources:
-        files = sorted({row["source_file"] for row in emit.table_rows(out, "charters")} & set(options.sources))
+        files = sorted({row["source_file"] for row in emit.csv_rows(out, "charters")} & set(options.sources))
         return [{"title": file, "path": options.sources[file]} for file in files]
     folders = ", ".join(f"{Path(f).name}/" for f in options.inputs) or "the input folder"
     return [{"title": f"Citizen's Charter documents (PDF, Word, HTML, text copies) read from {folders}"}]

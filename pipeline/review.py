@@ -65,7 +65,7 @@ class Source:
 def findings_by_charter(folder: Path) -> dict[str, list[dict]]:
     findings: dict[str, list[dict]] = defaultdict(list)
     if (folder / "audit.csv").exists():
-        for row in emit.table_rows(folder, "audit"):
+        for row in emit.csv_rows(folder, "audit"):
             findings[row["charter_id"]].append(row)
     return findings
 

@@ -1,6 +1,6 @@
 """Parquet and Excel copies of the finished CSVs, and ``load`` for analysts.
 
-Every writer streams the CSVs (``emit.table_rows``) with the column types of the
+Every writer streams the CSVs (``emit.csv_rows``) with the column types of the
 Table Schemas, so a phone stays the text ``+8801739973015`` and ``0173972015``
 keeps its leading zero in pandas and Excel alike. The bytes depend on the CSVs
 only (no clock): Parquet carries no time, and the workbook gets no creation date
@@ -61,7 +61,7 @@ def value(field: dict, text: str):
 def typed_rows(out: Path, name: str) -> Iterator[dict]:
     """The rows of ``out/<name>.csv`` with typed values, one at a time."""
     schema = {f["name"]: f for f in table_schema(name)["fields"]}
-    for row in emit.table_rows(out, name):
+    for row in emit.csv_rows(out, name):
         yield {column: value(schema[column], text) for column, text in row.items() if column in schema}
 
 
@@ -135,7 +135,7 @@ def _write_sheets(book: Workbook, out: Path, name: str) -> None:
     fields = table_schema(name)["fields"]
     header = [f["name"] for f in fields]
     part, sheet, rows = 1, _sheet(book, name, header), 1
-    for row in emit.table_rows(out, name):
+    for row in emit.csv_rows(out, name):
         if rows == EXCEL_SHEET_ROWS:
             part += 1
             sheet, rows = _sheet(book, f"{name} ({part})", header), 1

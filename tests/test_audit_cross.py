@@ -78,7 +78,8 @@ def _rows(fees: dict[str, str], extra: dict | None = None) -> list[dict]:
     upazilas = ["লাখাই", "নবীগঞ্জ", "বানিয়াচং", "মাধবপুর", "চুনারুঘাট", "বাহুবল", "আজমিরীগঞ্জ"]
     rows = []
     for i, (upazila, fee) in enumerate(zip(upazilas, fees.values())):
-        rows.append({"charter_id": f"c{i}", "source_file": f"c{i}.txt", "office_type": "land", "upazila": upazila,
+        rows.append({"service_id": f"c{i}:citizen:1", "charter_id": f"c{i}", "source_file": f"c{i}.txt",
+                     "office_type": "land", "upazila": upazila,
                      "district": "হবিগঞ্জ", "section": "citizen", "serial": "1", "service_name": list(fees)[i],
                      "fee_bdt": fee, "is_free": "true" if fee == "0" else "false", "time_limit_days": "28",
                      "officer_name": f"মোঃ কর্মকর্তা {i}", "officer_phones": f"+88017110000{i:02d}",

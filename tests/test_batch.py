@@ -2,17 +2,26 @@
 from __future__ import annotations
 
 import csv
+import hashlib
+import http.server
 import json
+import os
 import shutil
+import signal
 import subprocess
+import socket
 import sys
+import threading
+import time
+from pathlib import Path
+from types import SimpleNamespace
 
 import frictionless
 import pandas as pd
 import pytest
 
 from pipeline import run
-from pipeline.api import charter_id
+from pipeline.api import _printable, charter_id
 from pipeline.cli import main
 from pipeline.validate import validate_charter, validate_folder
 from tests.conftest import FIXTURES, ROOT, SAMPLE
@@ -203,11 +212,14 @@ def test_a_service_dearer_than_its_peers_is_audited(tmp_path):
     inputs = tmp_path / "raw"
     inputs.mkdir()
     text = source.read_text(encoding="utf-8")
-    for office in ("a", "b", "c"):
-        (inputs / f"{office}.txt").write_text(text, encoding="utf-8")
+    # Each office's own title line (the same bytes would be one charter).
+    for office, upazila in (("a", "পীরগঞ্জ"), ("b", "হরিপুর"), ("c", "বালিয়াডাঙ্গী")):
+        (inputs / f"{office}.txt").write_text(text.replace("কার্যালয়, রাণীশংকৈল, ঠাকুরগাঁও\n",
+                                                           f"কার্যালয়, {upazila}, ঠাকুরগাঁও\n", 1), encoding="utf-8")
     dearer = text.replace("২০০ টাকা", "১০০০ টাকা", 1)      # institutional 6, জাতীয় দিবস উদযাপনে সহযোগিতা
     assert dearer != text
     (inputs / "d.txt").write_text(dearer, encoding="utf-8")
+    assert len({p.read_bytes() for p in inputs.iterdir()}) == 4
     run([inputs], tmp_path / "out", report=lambda _: None)
     audit = read(tmp_path / "out", "audit")
     above = audit[audit.rule == "above_peers"]
@@ -217,12 +229,30 @@ def test_a_service_dearer_than_its_peers_is_audited(tmp_path):
 
 
 def test_same_name_in_two_input_folders_keeps_both(tmp_path):
-    for folder in ("a", "b"):
+    for folder, source in (("a", SAMPLE), ("b", FIXTURES / "text" / "land-office-with-grs.txt")):
         (tmp_path / folder).mkdir()
-        shutil.copy(SAMPLE, tmp_path / folder / "charter.txt")
+        shutil.copy(source, tmp_path / folder / "charter.txt")
     summary = run([tmp_path / "a", tmp_path / "b"], tmp_path / "out", report=lambda _: None)
     assert summary.processed == 2
     assert sorted(read(tmp_path / "out", "charters").source_file) == ["a/charter.txt", "b/charter.txt"]
+
+
+def test_same_bytes_at_two_paths_make_one_charter(tmp_path):
+    """A copy, a link inside the folder and the same file under a second input: one charter, the rest noted."""
+    inputs = tmp_path / "raw"
+    (inputs / "sub").mkdir(parents=True)
+    shutil.copy(SAMPLE, inputs / "b.txt")
+    shutil.copy(SAMPLE, inputs / "sub" / "a.txt")
+    (inputs / "link.txt").symlink_to("b.txt")
+    summary = run([inputs / "sub", inputs], tmp_path / "out", report=lambda _: None)
+    assert (summary.documents, summary.processed) == (1, 1)
+    charters = read(tmp_path / "out", "charters")
+    assert list(charters.source_file) == ["a.txt"]      # the smallest name leads, whatever the input order
+    record = json.loads((tmp_path / "out" / "charters" / f"{charter_id('a.txt')}.json").read_text())
+    assert record["other_source_files"] == ["b.txt", "link.txt", "sub/a.txt"]
+    audit = read(tmp_path / "out", "audit")
+    (message,) = audit[audit.rule == "duplicate_source"].message
+    assert message.endswith("is also at b.txt, link.txt, sub/a.txt: one charter stands for all of them")
 
 
 def test_bad_inputs_get_one_line_each(tmp_path, capsys):
@@ -271,3 +301,372 @@ def test_debug_command_reports_bad_input_in_one_line(tmp_path, capsys):
     err = capsys.readouterr().err.splitlines()
     assert err[0].endswith("no page 99 (the document has 2)") and "not a readable PDF" in err[1]
     assert (tmp_path / "z.png").stat().st_size > 10_000
+
+
+# ------------------------------------------------------------------ executors and their limits
+
+def _work(arg):
+    """A stand-in for one document: answers, hangs, eats memory or crashes as told."""
+    import ctypes
+    import time
+    kind, value = arg
+    if kind == "sleep":
+        time.sleep(value)
+    elif kind == "allocate":
+        return len(bytearray(value * 1024 * 1024))
+    elif kind == "segfault":
+        ctypes.string_at(0)
+    elif kind == "exit":
+        os._exit(value)
+    return (kind, value, os.getpid())
+
+
+def test_local_executor_survives_hangs_memory_and_crashes():
+    from pipeline.batch import Failure, Limits, local_map
+    args = [("ok", 1), ("sleep", 60), ("allocate", 4096), ("segfault", 0), ("exit", 3), ("ok", 2)]
+    started = time.monotonic()
+    results = dict(local_map(_work, args, workers=2, limits=Limits(timeout=3, memory_mb=1024)))
+    assert time.monotonic() - started < 30
+    assert results[("sleep", 60)] == Failure("time limit exceeded (3 s per document)")
+    assert results[("allocate", 4096)] == Failure("memory limit exceeded (1024 MB per document)")
+    assert results[("segfault", 0)].reason.startswith("worker process died (killed by SIGSEGV); limits 3 s")
+    assert results[("exit", 3)].reason.startswith("worker process died (exit status 3)")
+    assert results[("ok", 1)][:2] == ("ok", 1) and results[("ok", 2)][:2] == ("ok", 2)
+    assert results[("ok", 1)][2] != os.getpid()      # run in a worker, not here
+
+
+def test_workers_die_with_a_killed_parent(tmp_path):
+    """kill -9 of the process that runs the batch: no worker outlives it."""
+    script = ("import sys; sys.path.insert(0, %r); from tests.test_batch import _work; "
+              "from pipeline.batch import Limits, local_map; "
+              "print(list(local_map(_work, [('sleep', 120), ('sleep', 120)], 2, Limits(300))))" % str(ROOT))
+    parent = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT)
+    workers = _wait_for_children(parent.pid, 2)
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.wait()
+    assert _gone(workers), f"workers {workers} still running after the parent was killed"
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for task in Path(f"/proc/{pid}/task").iterdir()
+                for c in (task / "children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _wait_for_children(pid: int, count: int, seconds: float = 60) -> list[int]:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        found = _children(pid)
+        if len(found) >= count:
+            return found
+        time.sleep(0.05)
+    raise AssertionError(f"process {pid} started no {count} workers in {seconds} s")
+
+
+def _gone(pids: list[int], seconds: float = 10) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        alive = [p for p in pids if Path(f"/proc/{p}").exists()
+                 and "zombie" not in Path(f"/proc/{p}/status").read_text().lower()]
+        if not alive:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+# ------------------------------------------------------------------ determinism and kill -9
+
+CORPUS = ROOT / "tests" / "corpus" / "rendered"
+MIXED = [SAMPLE, FIXTURES / "text" / "land-office-with-grs.txt", CORPUS / "c04-livestock-atwari-landscape-txt.txt",
+         CORPUS / "c09-ict-en-kahaloo-portrait-txt.txt", CORPUS / "c00-land-kamalnagar-noto-portrait-html.html",
+         CORPUS / "c08-ict-ranisankail-likhan-portrait-docx.docx", CORPUS / "c09-ict-en-kahaloo-dejavu-portrait-lo.pdf"]
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _cli(inputs: list[Path], out: Path, *options: str) -> list[str]:
+    return [sys.executable, "-m", "pipeline", "run", *map(str, inputs), "-o", str(out), *options]
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory):
+    """A folder of text, HTML, Word and PDF charters and a broken file, and an uninterrupted -j 2 run of it."""
+    root = tmp_path_factory.mktemp("mixed")
+    inputs = root / "raw"
+    (inputs / "more").mkdir(parents=True)
+    for i, source in enumerate(MIXED):
+        shutil.copy(source, inputs / ("more" if i % 2 else "") / source.name)
+    (inputs / "broken.pdf").write_bytes(b"%PDF-1.4\n not a PDF")
+    done = subprocess.run(_cli([inputs], root / "reference", "-j", "2"), cwd=ROOT, capture_output=True,
+                          text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    return inputs, _tree(root / "reference")
+
+
+def test_outputs_do_not_depend_on_jobs_order_or_executor(mixed, tmp_path):
+    inputs, reference = mixed
+    folders = [inputs / "more", inputs]
+    run([inputs], tmp_path / "j1", jobs=1, report=lambda _: None)
+    run([inputs], tmp_path / "inline", executor="inline", report=lambda _: None)
+    assert _tree(tmp_path / "j1") == reference
+    assert _tree(tmp_path / "inline") == reference
+    # The same files reached through two inputs in either order: the same charters.
+    run(folders, tmp_path / "ab", jobs=2, report=lambda _: None)
+    run(folders[::-1], tmp_path / "ba", jobs=2, report=lambda _: None)
+    assert _tree(tmp_path / "ab") == _tree(tmp_path / "ba")
+
+
+def _kill_when(command: list[str], out: Path, ready) -> list[int]:
+    """Start the run, SIGKILL it as soon as ``ready(out)`` holds; the workers it had."""
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: set[int] = set()
+    while process.poll() is None and not ready(out):
+        workers.update(_children(process.pid))
+        time.sleep(0.002)
+    workers.update(_children(process.pid))
+    process.kill()
+    process.wait()
+    return sorted(workers)
+
+
+def _records(out: Path) -> int:
+    return len(list((out / "charters").glob("*.json"))) if (out / "charters").is_dir() else 0
+
+
+KILL_POINTS = {
+    "first record": lambda out: _records(out) >= 1,
+    "half the records": lambda out: _records(out) >= 4,
+    "table phase": lambda out: any(out.glob(".*.csv.*.tmp")),
+}
+
+
+@pytest.mark.parametrize("point, incremental", [("first record", False), ("half the records", True),
+                                                ("table phase", False)])
+def test_kill_9_then_the_same_command_gives_the_same_outputs(mixed, tmp_path, point, incremental):
+    inputs, reference = mixed
+    command = _cli([inputs], tmp_path / "out", "-j", "2", *(["--incremental"] if incremental else []))
+    workers = _kill_when(command, tmp_path / "out", KILL_POINTS[point])
+    assert _gone(workers), f"workers {workers} outlived the killed run"
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert _tree(tmp_path / "out") == reference
+    assert not [p for p in (tmp_path / "out").rglob("*") if p.name.endswith(".tmp")]
+
+
+def test_every_state_a_kill_can_leave_is_repaired(mixed, tmp_path):
+    """Left-overs of a kill at any point, made by hand: the next run still gives the reference."""
+    inputs, reference = mixed
+    out = tmp_path / "out"
+    run([inputs], out, jobs=2, report=lambda _: None)
+    shards = sorted((out / ".shards").glob("*.jsonl"))
+    (out / ".contacts.csv.k2j4x9.tmp").write_text("half a table")
+    (out / "charters" / ".x.json.a1b2c3.tmp").write_text("{")
+    (out / "services.csv").write_text("charter_id\r\nleft over by an older run\r\n")
+    (out / "datapackage.json").unlink()
+    shards[0].unlink()                                          # killed between record and shard
+    shards[1].write_text(shards[1].read_text()[:100])           # a shard cut short
+    shards[2].write_text(shards[2].read_text().replace('"record_sha256": "', '"record_sha256": "0'))
+    (out / ".shards" / "gone-12345678.jsonl").write_text("{}\n")   # its record was removed
+    run([inputs], out, jobs=2, report=lambda _: None, incremental=True)
+    assert _tree(out) == reference
+
+
+# ------------------------------------------------------------------ hostile names and cells
+
+def test_neutralise_formulas_but_not_numbers():
+    from pipeline.emit import neutralise
+    for formula in ('=HYPERLINK("http://x.example","a")', "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3+cmd|'x'!A0",
+                    "\t=1+1", "\r=1+1", "=1+1", "-x"):
+        assert neutralise(formula) == "'" + formula
+    for data in ("+8801739973015", "+8801739973015;+88028331234", "-12", "-1.5", "+3", "-", "--", "১৫ দিন",
+                 "a=b", "", "'=already"):
+        assert neutralise(data) == data
+
+
+FORMULAS = {   # (section, serial) -> (column, cell text), typed into the sample
+    ("citizen", "3"): ("service_name", '=HYPERLINK("http://evil.example/x","প্রকল্পের তথ্য")'),
+    ("institutional", "5"): ("service_name", "+cmd|' /C calc'!A0"),
+    ("institutional", "7"): ("service_name", "@SUM(1+1)*cmd|' /C calc'!A0"),
+    ("institutional", "4"): ("fee_text", "-2+3+cmd|' /C calc'!A0"),
+}
+
+
+def test_formula_cells_are_neutralised_and_not_converted(tmp_path):
+    lines = SAMPLE.read_text(encoding="utf-8").split("\n")
+    replaced = {"প্রকল্পের তথ্য প্রদান": FORMULAS[("citizen", "3")][1],
+                "সরকারি অফিসসমূহের সকল ধরনের আইসিটি সমস্যার সমাধানে সহায়তা প্রদান": FORMULAS[("institutional", "5")][1],
+                "স্থাপিত শেখ রাসেল ডিজিটাল ল্যাবসমূহ পরিদর্শন, পরামর্শ ও সহায়তা প্রদান": FORMULAS[("institutional", "7")][1]}
+    for i, line in enumerate(lines):
+        cells = line.split("\t")
+        if len(cells) > 4 and cells[1] in replaced:
+            cells[1] = replaced[cells[1]]
+        if len(cells) > 4 and cells[1].startswith("সরকারি অফিসসমূহের নাগরিক সেবা অটোমেশনে"):
+            cells[4] = FORMULAS[("institutional", "4")][1]
+        lines[i] = "\t".join(cells)
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "formulas.txt").write_text("\n".join(lines), encoding="utf-8")
+    run([tmp_path / "raw"], tmp_path / "out", report=lambda _: None)
+    services = read(tmp_path / "out", "services").set_index(["section", "serial"])
+    for key, (column, text) in FORMULAS.items():
+        assert services.loc[key, column] == "'" + text, key
+    assert services.loc[("citizen", "1"), "officer_phones"] == "+8801739973015"
+    record = json.loads(next((tmp_path / "out" / "charters").glob("*.json")).read_text(encoding="utf-8"))
+    names = [s["name"] for section in record["sections"] for s in section["services"]]
+    assert FORMULAS[("institutional", "5")][1] in names      # the record keeps the cell as written
+
+
+def test_names_that_look_like_options_are_files(tmp_path):
+    inputs = tmp_path / "raw"
+    inputs.mkdir()
+    for name in ("-o.pdf", "--help.txt"):
+        shutil.copy(SAMPLE, inputs / name)
+    (inputs / "--help.txt").write_text(SAMPLE.read_text(encoding="utf-8").replace("লাখাই", "বানিয়াচং"),
+                                       encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "pipeline", "run", "-o", str(tmp_path / "out"), "--", "-o.pdf"],
+                          cwd=inputs, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    # A spreadsheet reads -o.pdf as a formula: the CSV neutralises it, the record keeps the name.
+    assert list(read(tmp_path / "out", "charters").source_file) == ["'-o.pdf"]
+    record = tmp_path / "out" / "charters" / f"{charter_id('-o.pdf')}.json"
+    assert json.loads(record.read_text(encoding="utf-8"))["source_file"] == "-o.pdf"
+    summary = run([inputs], tmp_path / "folder", report=lambda _: None)
+    assert summary.processed == 2
+    assert sorted(read(tmp_path / "folder", "charters").source_file) == ["'--help.txt", "'-o.pdf"]
+
+
+# ------------------------------------------------------------------ the cluster engine
+
+def test_dask_local_cluster_gives_the_local_outputs(tmp_path):
+    """A 2-worker LocalCluster reading the inputs through an fsspec URL: the bytes of a -j 1 run."""
+    inputs = tmp_path / "raw"
+    inputs.mkdir()
+    for source in MIXED[:3]:
+        shutil.copy(source, inputs / source.name)
+    (inputs / "broken.pdf").write_bytes(b"%PDF-1.4\n not a PDF")
+    local = run([inputs], tmp_path / "local", jobs=1, report=lambda _: None)
+    cluster = run([inputs.as_uri()], tmp_path / "cluster", jobs=2, executor="dask", report=lambda _: None)
+    assert (cluster.processed, cluster.failed) == (local.processed, local.failed) == (3, 1)
+    assert _tree(tmp_path / "cluster") == _tree(tmp_path / "local")
+
+
+def test_dask_without_the_extra_says_what_to_install(tmp_path, monkeypatch, capsys):
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    assert main(["run", str(SAMPLE), "-o", str(tmp_path / "out"), "--executor", "dask"]) == 2
+    assert "pip install 'charter-pipeline[cluster]'" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------ bad inputs, everywhere
+
+BAD = ROOT / "tests" / "fixtures" / "badinputs"
+
+
+class _Counting(http.server.BaseHTTPRequestHandler):
+    requests: list[str] = []
+
+    def do_GET(self):      # noqa: N802 (the http.server interface)
+        _Counting.requests.append(self.path)
+        self.send_response(200)
+        self.end_headers()
+        self.wfile.write(b"<!ENTITY x 'fetched'>")
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    """Every kind of bad input in one folder plus a few named on the command line, run as a user would,
+    with every remote reference pointing at a local server that counts what reaches it."""
+    sys.path.insert(0, str(BAD))
+    import build
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Counting)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    root = tmp_path_factory.mktemp("hostile")
+    build.build(root / "bad", remote=f"http://127.0.0.1:{server.server_address[1]}/")
+    before = _snapshot(root / "bad")
+    (root / "tmp").mkdir()
+    cli = root / "bad" / "cli"
+    command = [sys.executable, "-m", "pipeline", "run", "-o", str(root / "out"), "-j", "2", "--timeout", "20",
+               "--memory-limit", "1024", "--", *map(str, [root / "bad" / "batch", cli / "named-fifo.txt",
+                                                          cli / "missing.pdf", cli / "-x.pdf"])]
+    started = time.monotonic()
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900,
+                          env={**os.environ, "TMPDIR": str(root / "tmp")})
+    elapsed = time.monotonic() - started
+    server.shutdown()
+    yield SimpleNamespace(done=done, out=root / "out", expected=dict(build.EXPECTED), elapsed=elapsed,
+                          requests=list(_Counting.requests), unchanged=_snapshot(root / "bad") == before,
+                          tmp=list((root / "tmp").iterdir()))
+    sys.path.remove(str(BAD))
+
+
+def _snapshot(folder: Path) -> dict[str, str]:
+    return {os.fsdecode(p): (os.readlink(p) if p.is_symlink() else hashlib.sha256(p.read_bytes()).hexdigest()
+                             if p.is_file() else "special")
+            for p in folder.rglob("*") if p.is_symlink() or not p.is_dir()}
+
+
+def test_bad_inputs_each_give_one_clear_line_and_no_crash(hostile):
+    assert len(hostile.expected) >= 45
+    assert hostile.done.returncode == 0, hostile.done.stderr
+    assert "Traceback" not in hostile.done.stderr
+    lines = hostile.done.stderr.splitlines()
+    errors = read(hostile.out, "errors")
+    records = {}
+    for path in (hostile.out / "charters").glob("*.json"):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        records[record["source_file"]] = record
+    wrong = [name for name, outcome in hostile.expected.items() if not _handled(name, outcome, records, errors, lines)]
+    assert wrong == [], [(name, hostile.expected[name]) for name in wrong]
+    named = errors.set_index("file").reason
+    assert (named["named-fifo.txt"], named["missing.pdf"]) == ("not a regular file", "no such file")
+    assert "'-x.pdf" in read(hostile.out, "charters").source_file.tolist()
+
+
+def _handled(name: str, outcome: tuple, records: dict, errors: pd.DataFrame, lines: list[str]) -> bool:
+    """The input gave what build.EXPECTED says: its record (and finding), or one errors.csv row and one line."""
+    kind, *detail = outcome
+    shown = _printable(name)
+    if kind == "processed":
+        return shown in records and (detail[0] is None or detail[0] in {f["rule"] for f in records[shown]["findings"]})
+    if kind == "merged":
+        return shown not in records and shown in records.get(detail[0], {}).get("other_source_files", [])
+    rows = errors[errors.file == shown]
+    stage, text = ("discover", detail[0]) if kind == "refused" else detail
+    stage = rows.stage.iloc[0] if stage is None and len(rows) else stage
+    return len(rows) == 1 and rows.stage.iloc[0] == stage and text in rows.reason.iloc[0] and [
+        line for line in lines if line.startswith(f"{shown}: ")] == [f"{shown}: {stage}: {rows.reason.iloc[0]}"]
+
+
+def test_bad_inputs_are_bounded_and_touch_nothing_outside(hostile):
+    assert hostile.elapsed < 600
+    assert hostile.requests == []                    # no image, frame, entity or template was fetched
+    assert hostile.unchanged and hostile.tmp == []   # inputs as they were; nothing left in TMPDIR
+    assert not [p for p in hostile.out.rglob("*") if p.name.endswith(".tmp")]
+    outside = (hostile.out.parent / "bad" / "outside" / "secret.txt").read_text(encoding="utf-8")
+    assert all("শায়েস্তাগঞ্জ" not in p.read_text(encoding="utf-8") for p in hostile.out.glob("*.csv"))
+    assert "শায়েস্তাগঞ্জ" in outside
+    published = "".join(p.read_text(encoding="utf-8") for p in hostile.out.rglob("*.json"))
+    assert "root:x:0:0" not in published and "lollollol" not in published    # no entity was expanded
+    assert validate_folder(hostile.out) == []
+
+
+def test_no_socket_is_opened_in_process(tmp_path, monkeypatch):
+    """The markup and Word inputs that point at remote resources, read in this process: no connection tried."""
+    sys.path.insert(0, str(BAD))
+    import build
+    attempts = []
+    monkeypatch.setattr(socket.socket, "connect", lambda self, address: attempts.append(address))
+    monkeypatch.setattr(socket, "create_connection", lambda address, *a, **k: attempts.append(address))
+    inputs = tmp_path / "raw"
+    inputs.mkdir()
+    (inputs / "page.html").write_text(build.remote_resources("http://192.0.2.1/"), encoding="utf-8")
+    (inputs / "entities.xhtml").write_text(build.external_entity_xhtml("http://192.0.2.1/"), encoding="utf-8")
+    (inputs / "template.docx").write_bytes(build.docx_remote_template("http://192.0.2.1/"))
+    summary = run([inputs], tmp_path / "out", executor="inline", report=lambda _: None)
+    sys.path.remove(str(BAD))
+    assert summary.processed == 3 and attempts == []

@@ -37,7 +37,7 @@ def names(db, rowids: list[int]) -> list[str]:
 
 def test_every_table_with_its_rows(db, outputs_run):
     for name in package.table_names(outputs_run):
-        assert db[name].count == sum(1 for _ in emit.table_rows(outputs_run, name)), name
+        assert db[name].count == sum(1 for _ in emit.csv_rows(outputs_run, name)), name
     assert db["services"].pks == ["service_id"]
     assert db["expectations"].pks == ["charter_id", "serial"]
 

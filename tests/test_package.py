@@ -113,7 +113,7 @@ def test_service_id_uses_the_serial_and_the_position_when_the_serial_is_missing_
 
 
 def test_service_ids_unique_and_stable(outputs_run):
-    rows = list(emit.table_rows(outputs_run, "services"))
+    rows = list(emit.csv_rows(outputs_run, "services"))
     ids = [r["service_id"] for r in rows]
     assert len(ids) == len(set(ids)) == 21
     assert "lakhai-ict-citizen-charter-0136d454:institutional:8" in ids

@@ -18,8 +18,9 @@ TESTS = Path(__file__).parent
 PDFS = sorted((TESTS / "corpus" / "rendered").glob("*.pdf")) + sorted((TESTS / "fixtures").rglob("*.pdf"))
 
 
-def services_csv(path: Path, backend: str) -> str:
-    return emit.csv_text("services", emit.service_rows(process(path, pdf_backend=backend)))
+def services_csv(path: Path, backend: str) -> list[dict]:
+    """The services.csv rows of one PDF read through ``backend``."""
+    return emit.service_rows(process(path, pdf_backend=backend))
 
 
 def test_every_committed_pdf_is_compared():

@@ -56,7 +56,7 @@ def test_workbook_round_trips_rows_with_text_phones_and_serials(outputs_run):
         fields = table_schema(name)["fields"]
         assert header == [f["name"] for f in fields]
         expected = [[_excel(f, text) for f, text in zip(fields, row.values())]
-                    for row in emit.table_rows(outputs_run, name)]
+                    for row in emit.csv_rows(outputs_run, name)]
         assert rows == expected, name
     services = book["services"]
     columns = [c.value for c in services[1]]
@@ -76,9 +76,9 @@ def _excel(field: dict, text: str):
 
 
 def test_a_formula_in_a_cell_stays_text_in_the_workbook(tmp_path):
-    row = dict.fromkeys(emit.field_names("errors"), "")
-    emit.write_table(tmp_path, "errors", [row | {"file": "=HYPERLINK(\"http://x\")", "stage": "extract",
-                                                 "reason": "-not a number"}])
+    writer = emit.TableWriter(tmp_path, ["errors"])
+    writer.add("errors", {"file": "=HYPERLINK(\"http://x\")", "stage": "extract", "reason": "-not a number"})
+    writer.commit()
     tabular.write_xlsx(tmp_path)
     cells = [c for c in load_workbook(tmp_path / "charters.xlsx")["errors"][2]]
     assert [(c.value, c.data_type) for c in cells] == [

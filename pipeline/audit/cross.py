@@ -32,6 +32,7 @@ SHOWN_PEERS = 3
 
 class _Service(NamedTuple):
     charter: int
+    id: str
     section: str
     serial: str
     sub_serial: str
@@ -94,7 +95,8 @@ class Corpus:
                     corpus._contact(value, index[cid], "grievance", True, "")
             i = index[cid]
             serial = row.get("serial", "")
-            corpus.services.append(_Service(i, row.get("section", ""), serial, row.get("sub_serial", "") or "",
+            corpus.services.append(_Service(i, row.get("service_id", ""), row.get("section", ""), serial,
+                                            row.get("sub_serial", "") or "",
                                             row.get("service_name", ""),
                                             _number(row.get("fee_bdt") or row.get("fee_max_bdt", "")),
                                             {"true": True, "false": False}.get(row.get("is_free", "")),
@@ -118,11 +120,10 @@ class Corpus:
 
 # ------------------------------------------------------------------ the public calls
 
-def service_keys(rows: Iterable[dict]) -> dict[tuple[str, str, str, str], str]:
-    """(charter_id, section, serial, sub_serial) -> service_key, for services.csv."""
+def service_keys(rows: Iterable[dict]) -> dict[str, str]:
+    """service_id -> service_key, for services.csv."""
     corpus = Corpus.read(rows)
-    return {(corpus.offices[s.charter].charter_id, s.section, s.serial, s.sub_serial): key
-            for s, key in zip(corpus.services, corpus.keys(corpus.clusters()))}
+    return {s.id: key for s, key in zip(corpus.services, corpus.keys(corpus.clusters()))}
 
 
 def cross_findings(rows: Iterable[dict]) -> tuple[list[dict], dict[str, list[dict]]]:

@@ -24,6 +24,7 @@ from .. import ocr
 from ..bijoy import is_bijoy_font, looks_bijoy
 from ..lexicon import BENGALI_RUN, is_visual_order, known_words, visual_to_logical
 from ..model import BBox, Block, Cell, Finding, Line, RawDocument, Row, Table
+from . import pdfguard
 from .backends import backend
 from .backends.base import PageContent
 from .base import Reader, file_sha256
@@ -47,9 +48,12 @@ class PdfReader(Reader):
 
     def read(self, path: Path) -> RawDocument:
         blocks: list[Block] = []
-        findings: list[Finding] = []
+        guard = pdfguard.inspect(path)      # refuses what would hang or exhaust the parser; caps the pages
+        findings: list[Finding] = guard.findings
         with backend(self.pdf_backend).open(path) as pdf:
-            for page in pdf.pages():
+            for number, page in enumerate(pdf.pages()):
+                if number >= guard.pages:
+                    break
                 page_blocks, finding = read_page(page)
                 blocks.extend(page_blocks)
                 if finding:

@@ -7,22 +7,73 @@ row that the page break cut). A form feed is also a page break.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from ..model import Cell, Line, RawDocument, Row, Table
+import ftfy
+
+from ..model import Cell, Finding, Line, RawDocument, Row, Table
 from .base import Reader, ReadError, file_sha256
 from .textview import read_text_view
 
 ENCODINGS = ("utf-8-sig", "utf-16")
+SAMPLE_BYTES = 4096
+# UTF-8 Bangla read as windows-1252 and saved again: E0 A6 / E0 A7 lead every letter (সেবা is à¦¸à§‡à¦¬à¦¾).
+_MOJIBAKE = re.compile("à[¦§]")
+MOJIBAKE_MIN = 3
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The UTF-16 byte order of text saved without a BOM: every other byte is the high byte of a
+    code point, and in Bangla or English text those few values (00, 09 for Bengali) recur."""
+    sample = data[:SAMPLE_BYTES - SAMPLE_BYTES % 2]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    for codec, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        counts = sorted((high.count(bytes([b])) for b in set(high)), reverse=True)
+        if sum(counts[:3]) >= 0.95 * len(high) and high.count(b"\x00") >= 0.1 * len(high) \
+                and _text_like(sample.decode(codec, errors="replace")):
+            return codec
+    return None
+
+
+def _text_like(text: str) -> bool:
+    """Hardly a control character: binary data decoded as text is full of them (NUL first)."""
+    controls = sum(1 for c in text if ord(c) < 0x20 and c not in "\t\n\r\f")
+    return controls <= 0.01 * len(text)
+
+
+def _eight_bit_text(data: bytes) -> bool:
+    """Bytes that are no UTF-8 but read as text in an 8-bit code page: no NUL, hardly a control byte."""
+    return _text_like(data[:SAMPLE_BYTES].decode("latin-1"))
 
 
 def decode(data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
+    bare = _utf16_without_bom(data)
+    if bare:
+        return data.decode(bare, errors="replace")
     try:
         return data.decode("utf-8-sig").replace("\x00", "")
     except UnicodeDecodeError as exc:
+        # Legacy 8-bit files: Bijoy typed in SutonnyMJ saved as ANSI, English with curly quotes.
+        # Bijoy is decoded to Bangla after reading, as in every format.
+        if _eight_bit_text(data):
+            return data.decode("cp1252", errors="replace")
         raise ReadError(f"not UTF-8 text (byte {exc.start}: {data[exc.start:exc.start + 4]!r})") from None
+
+
+def unmangle(text: str) -> tuple[str, list[Finding]]:
+    """Text whose UTF-8 was read as windows-1252 and saved again, repaired (ftfy) or refused."""
+    if len(_MOJIBAKE.findall(text[:SAMPLE_BYTES])) < MOJIBAKE_MIN:
+        return text, []
+    fixed = ftfy.fix_encoding(text)
+    if len(_MOJIBAKE.findall(fixed)) >= MOJIBAKE_MIN:
+        raise ReadError("UTF-8 text that was read as windows-1252 and saved again (mojibake like 'à¦¸à§‡' for "
+                        "'সে'), with bytes lost on the way: save it again from the original")
+    return fixed, [Finding("text_encoding_repaired", "warning", "the text was UTF-8 read as windows-1252 and "
+                           "saved again (mojibake); repaired to the original Bangla")]
 
 
 def _decode_head(head: bytes) -> str | None:
@@ -41,7 +92,8 @@ class TextReader(Reader):
 
     def sniff(self, head: bytes, path: Path) -> float:
         # Binary files are full of NULs; a stray one in a text copy is damage, not a format.
-        if head.count(b"\x00") > 2 and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        if head.count(b"\x00") > 2 and not head.startswith((b"\xff\xfe", b"\xfe\xff")) \
+                and not _utf16_without_bom(head):
             return 0.0
         sample = _decode_head(head)
         if sample is None:
@@ -51,7 +103,7 @@ class TextReader(Reader):
         return 0.6 if "\t" in sample else 0.4
 
     def read(self, path: Path) -> RawDocument:
-        text = decode(Path(path).read_bytes())
+        text, findings = unmangle(decode(Path(path).read_bytes()))
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         blocks, pages = parse_lines(lines)
         if not any(isinstance(b, Table) for b in blocks):
@@ -60,7 +112,7 @@ class TextReader(Reader):
         if not any(isinstance(b, Table) for b in blocks) and not any(b.text.strip() for b in blocks):
             raise ReadError("empty document: no text")
         return RawDocument(source=str(path), sha256=file_sha256(Path(path)), format=self.name,
-                           pages=pages, blocks=blocks)
+                           pages=pages, blocks=blocks, findings=findings)
 
 
 def parse_lines(lines: list[str]) -> tuple[list, int]:

@@ -1,0 +1,116 @@
+"""Batch benchmarks: documents/s by executor, peak memory by batch size, the unchanged incremental re-run.
+
+    python benchmarks/batch.py [--corpus DIR] [--sizes 100,1000,10000] [--speed-docs N] [--formats txt,html,docx]
+
+Batches are made by repeating the corpus's documents under distinct names, each copy with a marker
+of its own appended (an HTML comment, a trailing line) so that no two share their bytes and all are
+processed. Every run is ``charter run`` in its own process; "main RSS" is that process's peak (the
+workers are apart: they are bounded by --memory-limit), "worker RSS" the largest worker's peak.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import DEFAULT_CORPUS, ROOT, table
+
+SUFFIXES = {"txt": ".txt", "html": ".html", "docx": ".docx", "pdf": ".pdf"}
+RUNNER = """
+import json, resource, sys, time
+from pipeline import run
+started = time.monotonic()
+summary = run(sys.argv[1:2], sys.argv[2], jobs=int(sys.argv[3]), executor=sys.argv[4],
+              incremental=sys.argv[5] == "1", report=lambda line: None)
+print(json.dumps({"seconds": time.monotonic() - started, "processed": summary.processed,
+                  "unchanged": summary.unchanged, "failed": summary.failed,
+                  "main_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "worker_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+"""
+
+
+def sources(corpus: Path, formats: list[str]) -> list[Path]:
+    wanted = {SUFFIXES[f] for f in formats}
+    return sorted(p for p in corpus.iterdir() if p.suffix in wanted and not p.name.endswith(".truth.json"))
+
+
+def _marked(source: Path, n: int) -> bytes:
+    """The document's bytes with a marker of its own that no reader shows as charter text."""
+    data = source.read_bytes()
+    if source.suffix == ".html":
+        return data + f"\n<!-- copy {n} -->\n".encode()
+    if source.suffix == ".txt":
+        return data + b"\n" * (1 + n % 7) + b" " * (n // 7 + 1)
+    return data + f"\n%copy {n}\n".encode()          # after %%EOF (PDF) or the zip's end (docx)
+
+
+def make_batch(folder: Path, documents: list[Path], size: int) -> Path:
+    folder.mkdir(parents=True)
+    for n in range(size):
+        source = documents[n % len(documents)]
+        (folder / f"{n:05d}-{source.name}").write_bytes(_marked(source, n))
+    return folder
+
+
+def charter_run(inputs: Path, out: Path, jobs: int, executor: str = "local", incremental: bool = False) -> dict:
+    done = subprocess.run([sys.executable, "-c", RUNNER, str(inputs), str(out), str(jobs), executor,
+                           "1" if incremental else "0"], cwd=ROOT, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def speed(documents: list[Path], count: int, work: Path) -> list[list]:
+    batch = make_batch(work / "speed", documents, count)
+    rows, base = [], None
+    for label, jobs, executor in (("-j 1", 1, "local"), ("-j 2", 2, "local"), ("dask LocalCluster, 2 workers", 2,
+                                                                            "dask")):
+        result = charter_run(batch, work / f"out-{jobs}-{executor}", jobs, executor)
+        rate = result["processed"] / result["seconds"]
+        base = base or rate
+        rows.append([label, result["processed"], f"{result['seconds']:.1f}", f"{rate:.2f}", f"{rate / base:.2f}x"])
+    return rows
+
+
+def memory(documents: list[Path], sizes: list[int], work: Path) -> list[list]:
+    rows = []
+    for size in sizes:
+        batch = make_batch(work / f"mem-{size}", documents, size)
+        out = work / f"mem-out-{size}"
+        full = charter_run(batch, out, 2)
+        again = charter_run(batch, out, 2, incremental=True)
+        rows.append([size, full["processed"], f"{full['seconds']:.1f}", f"{full['main_mib']:.0f}",
+                     f"{full['worker_mib']:.0f}", f"{again['seconds']:.1f}", f"{again['main_mib']:.0f}",
+                     f"{100 * again['seconds'] / full['seconds']:.1f}%"])
+        shutil.rmtree(batch)
+        shutil.rmtree(out)
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--formats", default="txt,html,docx", help="of the corpus: txt, html, docx, pdf")
+    parser.add_argument("--sizes", default="100,1000,10000")
+    parser.add_argument("--speed-docs", type=int, default=100)
+    args = parser.parse_args()
+    documents = sources(args.corpus, args.formats.split(","))
+    with tempfile.TemporaryDirectory(prefix="charter-bench-") as tmp:
+        work = Path(tmp)
+        print(table(["executor", "documents", "seconds", "documents/s", "vs -j 1"],
+                    speed(documents, args.speed_docs, work),
+                    f"documents/s, {args.speed_docs} documents ({args.formats}) from {len(documents)} sources"))
+        print()
+        started = time.monotonic()
+        print(table(["documents", "processed", "full s", "main RSS MiB", "worker RSS MiB", "unchanged re-run s",
+                     "re-run RSS MiB", "re-run share"],
+                    memory(documents, [int(s) for s in args.sizes.split(",")], work),
+                    "peak memory and the unchanged --incremental re-run, -j 2"))
+        print(f"\n(total {time.monotonic() - started:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()
