@@ -154,9 +154,9 @@ def officer_names_expected(label: str) -> bool:
 # ------------------------------------------------------------------ header rows
 
 def label_like(text: str) -> bool:
-    """Text without long numbers, not a paragraph: a header label, not data. (Labels of the
+    """Text without long numbers or addresses, not a paragraph: a header label, not data. (Labels of the
     older format run to twenty words: 'দায়িত্বপ্রাপ্ত কর্মকর্তার পদবি, রুম নম্বর, জেলা/উপজেলার কোড …')"""
-    return len(text.split()) <= 30 and not regex.search(r"[0-9০-৯]{3,}", text)
+    return len(text.split()) <= 30 and not regex.search(r"[0-9০-৯]{3,}|@|https?://|www\.", text)
 
 
 def row_texts(row: Row, width: int, lines: bool = False) -> list[str]:

@@ -301,7 +301,8 @@ LIST_MARKER_LETTERS = "কখগঘঙচছজঝঞ"
 PORTAL_CHROME = ["পরিকল্পনা ও বাস্তবায়নে", "কারিগরি সহায়তায়", "সাইটটি শেষ হাল-নাগাদ করা হয়েছে",
                  "শেষ হাল-নাগাদ", "প্রিন্ট", "শেয়ার করুন", "মেনু নির্বাচন করুন", "এক্সেসিবিলিটি",
                  "জাতীয় তথ্য বাতায়ন", "কেন্দ্রীয় ই-সেবা", "ডাউনলোড", "হট লাইন", "share", "print",
-                 "skip to content"]
+                 "skip to content", "কনটেন্টটি শেয়ার করতে ক্লিক করুন", "নোটিশ বোর্ড", "সকল নোটিশ",
+                 "জরুরি হটলাইন"]
 
 # Column roles of the usual layouts, for a table whose header row is missing
 # (a table continued on a page without a repeated header, a cropped copy).

@@ -131,9 +131,10 @@ def _phrase_pattern(phrase: str) -> regex.Pattern:
 def _word_pattern(phrase: str, whole: bool) -> regex.Pattern:
     """A phrase at the start of a word: a stem that takes suffixes (বিনা মূল্য
     matches বিনামূল্যে), or with ``whole`` a word on its own (প্রতি, never প্রতিবন্ধী).
-    Spaces in the phrase may be missing or doubled in the text."""
+    Spaces in the phrase may be missing or doubled in the text; a visarga used as a colon
+    (ভিশনঃ) ends a word."""
     body = r"\s*".join(regex.escape(w) for w in clean(phrase).split())
-    tail = r"(?![\p{L}\p{M}])" if whole else ""
+    tail = r"(?!(?!ঃ)[\p{L}\p{M}])" if whole else ""      # visarga ends a word as a colon does
     return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){body}{tail}", regex.IGNORECASE)
 
 
@@ -243,11 +244,34 @@ def heading_kind(text: str) -> tuple[str, str] | None:
     for group, table in (("section", kw.SERVICE_SECTIONS), ("structure", kw.STRUCTURE_HEADINGS)):
         for kind, phrases in table:
             for phrase in phrases:
-                # At a word's start: মিশন opens a heading, not কমিশনার.
-                m = _word_pattern(fold(phrase), False).search(folded)
+                # Whole words: মিশন opens a heading, not কমিশনার; নাগরিক, not নাগরিকত্ব সনদ.
+                m = _word_pattern(fold(phrase), True).search(folded)
                 if m and (numbered or len(folded) - len(m.group(0)) <= 12):
                     return group, kind
     return None
+
+
+@functools.cache
+def _chrome_phrases() -> tuple[list[regex.Pattern], list[str]]:
+    phrases = [clean(p).casefold() for p in kw.PORTAL_CHROME]
+    return [regex.compile(regex.escape(p) + r"\s*(?:[:：|]|$)") for p in phrases], phrases
+
+
+def is_chrome_text(text: str) -> bool:
+    """A portal phrase on its own ('প্রিন্ট'), as a label ('পরিকল্পনা ও বাস্তবায়নে: …') or
+    a run of them ('কনটেন্টটি শেয়ার করতে ক্লিক করুন প্রিন্ট').
+
+    Anchored at the start so that a charter sentence that merely mentions
+    a phrase ('ফরম ডাউনলোড করে …') is kept.
+    """
+    labels, phrases = _chrome_phrases()
+    folded = clean(text).casefold()
+    if any(p.match(folded) for p in labels):
+        return True
+    rest = folded
+    while lead := next((p for p in phrases if rest.startswith(p)), None):
+        rest = rest[len(lead):].lstrip()
+    return rest != folded and not regex.search(r"[\p{L}\p{N}]", rest)
 
 
 def is_charter_title(text: str) -> bool:

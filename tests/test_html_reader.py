@@ -17,7 +17,8 @@ import pytest
 from pipeline.model import Line, RawDocument, Table
 from pipeline.readers.base import ReadError
 from pipeline.readers.docx import DocxReader
-from pipeline.readers.html import HtmlReader, decode, is_chrome_text
+from pipeline.lexicon import is_chrome_text
+from pipeline.readers.html import HtmlReader, decode
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PORTAL = FIXTURES / "html" / "portal-citizen-charter.html"

@@ -16,8 +16,7 @@ from typing import Iterator
 import lxml.etree
 import lxml.html
 
-from ..keywords import PORTAL_CHROME
-from ..lexicon import clean
+from ..lexicon import clean, is_chrome_text
 from ..model import Block, Cell, Line, RawDocument, Row, Table
 from .base import Reader, ReadError, file_sha256
 
@@ -122,20 +121,6 @@ def _has_table(el: lxml.html.HtmlElement) -> bool:
 def _attribute_words(el: lxml.html.HtmlElement) -> set[str]:
     value = f"{el.get('id', '')} {el.get('class', '')}".lower()
     return set(re.split(r"[\s_-]+", value)) - {""}
-
-
-_CHROME_PHRASES = [re.compile(re.escape(clean(p).casefold()) + r"\s*(?:[:：|]|$)")
-                   for p in PORTAL_CHROME]
-
-
-def is_chrome_text(text: str) -> bool:
-    """A portal phrase on its own ('প্রিন্ট') or as a label ('পরিকল্পনা ও বাস্তবায়নে: …').
-
-    Anchored at the start so that a charter sentence that merely mentions
-    a phrase ('ফরম ডাউনলোড করে …') is kept.
-    """
-    folded = clean(text).casefold()
-    return any(p.match(folded) for p in _CHROME_PHRASES)
 
 
 def _is_skipped(el: lxml.html.HtmlElement) -> bool:

@@ -24,12 +24,14 @@ from typing import Optional
 import regex
 
 from .. import columns
+from ..bijoy import convert_fragments
 from .. import keywords as kw
-from ..lexicon import clean, contains_any, heading_kind, is_column_number_row
+from ..lexicon import clean, contains_any, has_numbering, heading_kind, is_chrome_text, is_column_number_row
 from ..model import Block, Cell, Line, Row, Table
 from ..values.fee import looks_like_fee
 from ..values.officer import find_designation
 from ..values.phone import parse_phones
+from ..values.items import list_ordinal
 from ..values.serial import parse_serial
 from ..values.time import looks_like_time
 
@@ -43,11 +45,27 @@ MIN_HEADER = 3
 
 def read_text_view(lines: list[str]) -> Optional[list[Block]]:
     """The page's blocks when it holds a table in one of the three shapes, else None."""
-    for reader in (_pipe_rows, _bar_cells, _paragraphs):
-        blocks = reader(lines)
-        if blocks and any(isinstance(b, Table) for b in blocks):
-            return blocks
-    return None
+    blocks = _pipe_rows(lines)
+    if _tables(blocks):
+        return blocks
+    blocks = _bar_cells(lines)
+    if _tables(blocks):
+        # A scrape can drop a cell's bar (after a cell that ends in a paragraph): its cells then
+        # run together. Its lines read as paragraphs too; the reading with more rows opened by a
+        # serial wins.
+        aligned = _paragraphs([text for line in lines for text in ("", line.rstrip().removesuffix("|"))
+                               if not (_BARS.match(line) or _RULE.match(line))])
+        return max((blocks, aligned), key=_serial_rows)
+    blocks = _paragraphs(lines)
+    return blocks if _tables(blocks) else None
+
+
+def _tables(blocks: list[Block]) -> list[Table]:
+    return [b for b in blocks if isinstance(b, Table)]
+
+
+def _serial_rows(blocks: list[Block]) -> int:
+    return sum(1 for t in _tables(blocks) for r in t.rows[1:] if r.cells and parse_serial(r.cells[0].text) is not None)
 
 
 def _line(text: str) -> Optional[Line]:
@@ -146,7 +164,11 @@ def _header_length(cells: list[str]) -> int:
 
 
 def _is_label(text: str) -> bool:
-    return bool(text) and columns.label_like(clean(text)) and kind_of(text) not in (SERIAL, FEE, TIME)
+    """A header label: no value, no section heading or numbered heading ('২.১ নাগরিক সেবা',
+    '২. প্রতিশ্রুত সেবাসমূহ' name a role's word too; a bare 'সেবাসমূহ' is the name's label)."""
+    heading = heading_kind(text)
+    return bool(text) and columns.label_like(clean(text)) and kind_of(text) not in (SERIAL, FEE, TIME) and \
+        not (heading and (heading[0] == "section" or has_numbering(text)))
 
 
 def _region_blocks(region: _Region) -> list[Block]:
@@ -196,20 +218,29 @@ def _header_run(paragraphs: list[str], strict: bool = False) -> Optional[tuple[i
     i = 0
     while i < len(paragraphs):
         j, roles = i, []
-        while j < len(paragraphs) and _is_label(paragraphs[j]) and (
-                columns.match_label(paragraphs[j]) or _qualifies(paragraphs[j])):
+        while j < len(paragraphs) and (_is_label(paragraphs[j]) and columns.match_label(paragraphs[j])
+                                       or j > i and _qualifies(paragraphs[j])):
             match = columns.match_label(paragraphs[j])
             roles.append(match.role if match else "")
             j += 1
         if sum(map(bool, roles)) >= MIN_HEADER and (not strict or {"serial", "service_name"} & set(roles)):
-            return i + (roles.index("serial") if "serial" in roles[:2] else 0), j
+            return i + _serial_label(roles), j
         i = max(j, i + 1)
     return None
 
 
+def _serial_label(roles: list[str]) -> int:
+    """Where a header run opens: at its serial label when one of its first labels is, the last
+    such ('৪ নং … ইউনিয়ন পরিষদ' above 'ক্রমিক নং' names a number too; a title line before the
+    header may name a role)."""
+    return max((k for k, role in enumerate(roles[:3]) if role == "serial"), default=0)
+
+
 def _qualifies(text: str) -> bool:
-    """A header's second line in a paragraph of its own: '(ঘন্টা/দিন/মাস)', '(নাম, পদবী, ফোন …)'."""
-    return bool(regex.fullmatch(r"\s*\(.*\)?\s*", clean(text)))
+    """A header's second line in a paragraph of its own: '(ঘন্টা/দিন/মাস)', '(নাম, পদবী, ফোন …)',
+    '(আগস্ট ২০২৪, MIS)' — not a column number '(৩)'."""
+    text = clean(text)
+    return bool(regex.fullmatch(r"\(.*\)?", text)) and len(text.split()) <= 12 and parse_serial(text) is None
 
 
 def _paragraphs(lines: list[str]) -> list[Block]:
@@ -219,30 +250,51 @@ def _paragraphs(lines: list[str]) -> list[Block]:
     while (run := _header_run(paragraphs[position:])) is not None:
         first, end = run[0] + position, run[1] + position
         blocks += [b for b in (_line(p) for p in paragraphs[position:first]) if b]
-        labels = _labels(paragraphs[first:end])
         stop = _table_end(paragraphs, end)
         body = paragraphs[end + _number_row(paragraphs[end:stop]):stop]
-        blocks.append(_table([labels] + _rows(labels, body)))
+        if not body:        # labels and no rows: a title block that names roles, not a table
+            blocks += [b for b in (_line(p) for p in paragraphs[first:end]) if b]
+        else:
+            blocks.append(_table(_best_grid(paragraphs[first:end], body)))
         position = stop
     if not blocks:
         return []
     return blocks + [b for b in (_line(p) for p in paragraphs[position:]) if b]
 
 
-def _labels(paragraphs: list[str]) -> list[str]:
+def _best_grid(header: list[str], body: list[str]) -> list[list[str]]:
+    """The header's labels and the body's rows. Two paragraphs naming one role in a row are
+    one label in two lines ('আর্থিক সুবিধাদি' / 'সরকারী মূল্য') or two columns ('Service Name'
+    / 'Basic information about services'): the body decides, by which aligns at less cost."""
+    grids = []
+    for labels in {tuple(_labels(header, same_role)): None for same_role in (True, False)}:
+        rows, cost = _rows(list(labels), body)
+        grids.append((cost, [list(labels)] + rows))
+    return min(grids, key=lambda g: g[0])[1]
+
+
+def _labels(paragraphs: list[str], same_role: bool) -> list[str]:
+    """The header's labels: a qualifier — and with ``same_role`` a paragraph naming the same
+    role as the one before it — is that label's next line."""
     labels: list[str] = []
     for text in paragraphs:
-        if labels and _qualifies(text) and not columns.match_label(text):
+        match = columns.match_label(text)
+        if labels and (not match and _qualifies(text) or same_role and match and _role(labels[-1]) == match.role):
             labels[-1] = f"{labels[-1]}\n{text}"
         else:
             labels.append(text)
     return labels
 
 
+def _role(label: str) -> str:
+    match = columns.match_label(label.split("\n")[0])
+    return match.role if match else ""
+
+
 def _table_end(paragraphs: list[str], start: int) -> int:
-    """The paragraph that ends a table: a heading, or the next header."""
+    """The paragraph that ends a table: a heading, portal furniture, or the next header."""
     for i in range(start, len(paragraphs)):
-        if heading_kind(paragraphs[i]) or _header_run(paragraphs[i:i + MIN_HEADER + 1], strict=True) == \
+        if heading_kind(paragraphs[i]) or is_chrome_text(paragraphs[i]) or _header_run(paragraphs[i:i + MIN_HEADER + 1], strict=True) == \
                 (0, MIN_HEADER + 1):
             return i
     return len(paragraphs)
@@ -257,19 +309,26 @@ def _number_row(paragraphs: list[str]) -> int:
     return n if n >= MIN_HEADER else 0
 
 
-def _rows(labels: list[str], body: list[str]) -> list[list[str]]:
-    """The body as rows; a department sub-heading (প্রশাসন বিভাগ) before a serial is a row of its own."""
+def _rows(labels: list[str], body: list[str]) -> tuple[list[list[str]], float]:
+    """The body as rows, and what aligning it cost; a department sub-heading (প্রশাসন বিভাগ)
+    before a serial is a row of its own."""
     rows: list[list[str]] = []
-    segment: list[str] = []
+    segments: list[list[str]] = [[]]
     for i, text in enumerate(body):
         follows = body[i + 1] if i + 1 < len(body) else ""
-        if _is_subheading(text) and (not segment or kind_of(follows) == SERIAL):
-            rows += align(labels, segment)
-            rows.append([text] + [""] * (len(labels) - 1))
-            segment = []
+        if _is_subheading(text) and (not segments[-1] or kind_of(follows) == SERIAL):
+            segments += [[text], []]
         else:
-            segment.append(text)
-    return rows + align(labels, segment)
+            segments[-1].append(text)
+    total = 0.0
+    for k, segment in enumerate(segments):
+        if k % 2:
+            rows.append(segment + [""] * (len(labels) - 1))
+        else:
+            aligned, cost = align(labels, segment)
+            rows += aligned
+            total += cost
+    return rows, total
 
 
 def _is_subheading(text: str) -> bool:
@@ -290,6 +349,16 @@ EMIT = {
     (SERIAL, FEE): 6.0, (SERIAL, TIME): 6.0, (SERIAL, OFFICER): 6.0,
 }
 MERGE, SKIP, WRAP = 0.9, 0.5, 0.2
+LIST = 2.0      # a numbered list's next item stays in its cell; its first item opens one
+
+
+def _list_step(before: Optional[int], number: Optional[int], merge: bool) -> float:
+    """The extra cost of a move given the list markers ('১)', '(খ)') the paragraphs open with."""
+    if before is not None and number == before + 1:
+        return 0.0 if merge else LIST
+    if number == 1 and merge:
+        return LIST
+    return 0.0
 
 
 def kind_of(text: str) -> str:
@@ -314,16 +383,18 @@ def _column_kinds(labels: list[str]) -> list[str]:
     return out
 
 
-def align(labels: list[str], body: list[str]) -> list[list[str]]:
-    """The body's paragraphs as rows of cells under ``labels`` (Viterbi over the columns)."""
+def align(labels: list[str], body: list[str]) -> tuple[list[list[str]], float]:
+    """The body's paragraphs as rows of cells under ``labels`` (Viterbi over the columns), and
+    the alignment's cost."""
     width, n = len(labels), len(body)
     if not n:
-        return []
+        return [], 0.0
     kinds = _column_kinds(labels)
     has_serial = SERIAL in kinds
     emitted = [kind_of(p) for p in body]
     if not has_serial:
         emitted = [TEXT if k == SERIAL else k for k in emitted]
+    numbers = [list_ordinal(convert_fragments(p[:8])) for p in body]     # '(K)' is Bijoy's '(ক)'
     cost = [[math.inf] * width for _ in range(n)]
     back: list[list[tuple[int, str]]] = [[(-1, "")] * width for _ in range(n)]
     for c in range(width):
@@ -342,11 +413,13 @@ def align(labels: list[str], body: list[str]) -> list[list[str]]:
                     step, move = WRAP + SKIP * (width - 1 - prev + c), "wrap"
                 if emitted[i] == SERIAL and has_serial and move != "wrap" and kinds[c] == SERIAL:
                     step += 6.0       # a serial opens a row
+                step += _list_step(numbers[i - 1], numbers[i], move == "merge")
                 if base + step < best:
                     best, how = base + step, (prev, move)
             cost[i][c] = best + e
             back[i][c] = how
     end = min(range(width), key=lambda c: cost[n - 1][c] + SKIP * (width - 1 - c))
+    total = cost[n - 1][end] + SKIP * (width - 1 - end)
     path = [end]
     moves = []
     for i in range(n - 1, 0, -1):
@@ -361,4 +434,4 @@ def align(labels: list[str], body: list[str]) -> list[list[str]]:
             rows.append([""] * width)
         cell = rows[-1][c]
         rows[-1][c] = f"{cell}\n{paragraph}" if cell else paragraph
-    return rows
+    return rows, total
