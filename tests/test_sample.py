@@ -125,3 +125,15 @@ def test_page_breaks_in_text_copy():
     doc = TextReader().read(SAMPLE)
     breaks = [(r.page, r.texts()[0]) for b in doc.blocks if hasattr(b, "rows") for r in b.rows if r.after_page_break]
     assert breaks == [(2, ""), (3, ""), (4, "")]
+
+
+def test_a_periodicity_cell_validates(tmp_path):
+    """'মাসিক' alone in the time column is 30 days of unit 'period', which the schema allows."""
+    from pipeline.validate import validate_charter
+    text = SAMPLE.read_text(encoding="utf-8").replace("৭ কার্যদিবস/ চাহিদা অনুযায়ী", "মাসিক", 1)
+    copy = tmp_path / "sample-monthly.txt"
+    copy.write_text(text, encoding="utf-8")
+    charter = process(copy)
+    monthly = [s for s in charter.services if s.time_limit_text == "মাসিক"]
+    assert [(s.time_limit_days, s.time_limit_unit) for s in monthly] == [(30, "period")]
+    assert validate_charter(charter.to_dict()) == []

@@ -28,7 +28,7 @@ from . import pdfguard
 from .backends import backend
 from .backends.base import PageContent
 from .base import Reader, file_sha256
-from .pdfunruled import unruled_tables
+from .pdfunruled import unruled_tables, virtual_verticals
 from .pdftext import group_lines, join_lines, line_bbox, line_text, parse_page
 
 RULED = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
@@ -237,10 +237,17 @@ def table_settings(page: PageContent) -> dict:
 
 
 def read_tables(page: PageContent) -> list[tuple[Table, BBox]]:
-    """Ruled tables; failing those, word-aligned ones that are clearly columnar."""
+    """Ruled tables; failing those, tables ruled across only (columns from their gutters);
+    failing those, word-aligned ones that are clearly columnar."""
     ruled = [to_table(page, t) for t in page.find_tables(table_settings(page))]
     if ruled:
         return [(table, bbox) for table, bbox in ruled if table.rows]
+    verticals = virtual_verticals(page.chars, page.edges)
+    if verticals:
+        settings = {**RULED, "vertical_strategy": "explicit", "explicit_vertical_lines": verticals}
+        ruled = [to_table(page, t) for t in page.find_tables(settings)]
+        if ruled:
+            return [(table, bbox) for table, bbox in ruled if table.rows]
     return unruled_tables(page.chars, page.page_number)
 
 

@@ -98,6 +98,20 @@ def column_starts(lines: list[list[Word]], header: list[list[Word]]) -> list[flo
     return [min(c) for c in clusters if len(c) >= 2]
 
 
+def gutter_starts(lines: list[list[Word]]) -> list[float]:
+    """Where columns start: the table's left end and the gutters that (nearly) no line's text
+    crosses. Empty when fewer than three columns show."""
+    if len(lines) < 4:
+        return []
+    bands = [[{"x0": w.x0, "x1": w.x1} for w in words] for words in lines]
+    x0, x1 = min(w.x0 for words in lines for w in words), max(w.x1 for words in lines for w in words)
+    # Without rules a gutter must be wider than the gap between two words.
+    sizes = sorted(w.bottom - w.top for words in lines for w in words)
+    size = sizes[len(sizes) // 2]
+    gutters = _gutters(bands, x0 - 1, x1 + 1, COLUMN_GAP * size)
+    return [x0] + gutters if len(gutters) >= 2 else []
+
+
 def _column(x0: float, starts: list[float]) -> int:
     return max((i for i, start in enumerate(starts) if start <= x0 + ALIGN), default=0)
 
@@ -145,7 +159,7 @@ def _row_groups(lines: list[list[Word]]) -> list[list[list[Word]]]:
 def zone_table(lines: list[list[Word]], page_number: int) -> tuple[Table, BBox] | None:
     groups = _row_groups(lines)
     header = groups[0] if is_header_line(lines[0]) else []
-    starts = column_starts(lines, header)
+    starts = gutter_starts(lines) or column_starts(lines, header)
     if len(starts) < 3:
         return None
     width = len(starts)
@@ -182,3 +196,70 @@ def unruled_tables(chars: list[dict], page_number: int) -> list[tuple[Table, BBo
         if found:
             tables.append(found)
     return tables
+
+
+# A gutter between two columns is at least this wide (Word pads cells 5.4 pt a side) and
+# free of text in all but this share of the bands between rules (a full-width row crosses it).
+GUTTER = 4.0
+CROSSING = 0.15
+RULE_SIDE = 3.0
+
+
+def virtual_verticals(chars: list[dict], edges: list[dict]) -> list[dict]:
+    """Vertical edges for tables drawn with horizontal rules only: at each table's left and
+    right ends and in the gutters that the text of every band between two of its rules leaves
+    free. The rules give the rows, the gutters the columns; a band holding a heading lies
+    between two tables. Empty when the page has no such table."""
+    rules = [e for e in edges if e["orientation"] == "h"]
+    # A rule drawn as a thin rect has sides a point high: no vertical rule.
+    if len(rules) < 3 or any(e["orientation"] == "v" and e["bottom"] - e["top"] > RULE_SIDE for e in edges):
+        return []
+    x0, x1 = min(e["x0"] for e in rules), max(e["x1"] for e in rules)
+    ys = sorted({round(e["top"], 1) for e in rules})
+    verticals = []
+    for group in _rule_groups(ys, chars):
+        bands = [b for b in (_band(chars, top, bottom) for top, bottom in zip(group, group[1:])) if b]
+        gutters = _gutters(bands, x0, x1, GUTTER)
+        if len(gutters) >= 2:
+            verticals += [{"x0": x, "x1": x, "top": group[0], "bottom": group[-1], "height": group[-1] - group[0],
+                           "width": 0, "object_type": "line", "orientation": "v"} for x in [x0] + gutters + [x1]]
+    return verticals
+
+
+def _band(chars: list[dict], top: float, bottom: float) -> list[dict]:
+    return [c for c in chars if top <= (c["top"] + c["bottom"]) / 2 <= bottom and c["text"].strip()]
+
+
+def _rule_groups(ys: list[float], chars: list[dict]) -> list[list[float]]:
+    """The rules' heights split into one run per table, at bands that hold a heading."""
+    groups = [[ys[0]]]
+    for top, bottom in zip(ys, ys[1:]):
+        lines = group_lines(_band(chars, top, bottom))
+        if any(heading_kind(line_text(line)) for line in lines):
+            groups.append([bottom])
+        else:
+            groups[-1].append(bottom)
+    return [g for g in groups if len(g) >= 3]
+
+
+def _gutters(bands: list[list[dict]], x0: float, x1: float, width: float) -> list[float]:
+    """The middles of the x intervals (at least ``width`` wide) that text crosses in few bands."""
+    step = 0.5
+    cells = int((x1 - x0) / step) + 1
+    crossed = [0] * cells
+    for band in bands:
+        covered = [False] * cells
+        for c in band:
+            for i in range(max(0, int((c["x0"] - x0) / step)), min(cells, int((c["x1"] - x0) / step) + 1)):
+                covered[i] = True
+        crossed = [n + k for n, k in zip(crossed, covered)]
+    free = [n <= CROSSING * len(bands) for n in crossed]
+    gutters, start = [], None
+    for i, ok in enumerate(free + [False]):
+        if ok and start is None:
+            start = i
+        elif not ok and start is not None:
+            if (i - start) * step >= width and start > 0 and i < cells:
+                gutters.append(x0 + (start + i) / 2 * step)
+            start = None
+    return gutters

@@ -8,7 +8,7 @@ from typing import Optional
 import regex
 
 from .. import keywords as kw
-from ..lexicon import clean, contains_any, find_words, fold, parse_int
+from ..lexicon import ascii_digits, clean, contains_any, find_words, fold, parse_int
 from .blank import is_blank
 
 
@@ -24,13 +24,18 @@ def _quantity() -> regex.Pattern:
     units, _ = _units()
     ranges = "|".join(regex.escape(w) for w in sorted(kw.RANGE_WORDS, key=len, reverse=True))
     names = "|".join(regex.escape(w) for w in sorted(kw.NUMBER_WORDS, key=len, reverse=True))
-    # A unit may be glued to its number (৪৫কার্যদিবস); '২/৩ দিন' is a range, not a fraction.
+    # A unit may be glued to its number (৪৫কার্যদিবস); '২/৩ দিন' is a range, not a fraction;
+    # '২.৩০ ঘণ্টা' is one amount (two and a half hours), not 30 hours.
     return regex.compile(
-        rf"(?P<low>[0-9০-৯]+|(?<![\p{{L}}\p{{M}}])(?:{names}))(?:\s*(?:{ranges}|/)\s*(?P<high>[0-9০-৯]+))?"
+        rf"(?P<low>[0-9০-৯]+(?:[.:][0-9০-৯]+)?|(?<![\p{{L}}\p{{M}}])(?:{names}))(?:\s*(?:{ranges}|/)\s*(?P<high>[0-9০-৯]+))?"
         rf"\s*(?:\([^)]{{1,20}}\)\s*)?(?P<unit>{units.pattern})", regex.IGNORECASE)
 
 
 def _amount(text: str) -> float:
+    if regex.fullmatch(r"[0-9০-৯]+[.:][0-9০-৯]+", text):
+        whole, part = regex.split(r"[.:]", ascii_digits(text))
+        # Two digits after the point are minutes ('২.৩০' two and a half hours), one a tenth.
+        return int(whole) + (int(part) / 60 if len(part) == 2 else int(part) / 10 ** len(part))
     value = parse_int(text)
     return float(value) if value is not None else float(kw.NUMBER_WORDS[text.lower()])
 
