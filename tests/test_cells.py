@@ -28,3 +28,10 @@ def accuracy():
 def test_row_accuracy_holds(accuracy, parser):
     right, total = accuracy[(parser, "*row")]
     assert right >= FLOOR[parser], f"{parser}: {right}/{total} rows right, was {FLOOR[parser]}"
+
+
+def test_a_list_number_after_a_phone_is_no_part_of_it():
+    from pipeline.values.phone import parse_phones
+    cell = "১। মোঃ করিম, মোবাইল ০১৭১১-২২৩৩৪৪ ২। মোঃ রহিম, মোবাইল ০১৮১১-৫৫৬৬৭৭"
+    assert [p.e164 for p in parse_phones(cell)] == ["+8801711223344", "+8801811556677"]
+    assert [p.e164 for p in parse_phones("(মোবাইল: ০১৭১১-২২৩৩৪৪)")] == ["+8801711223344"]

@@ -22,7 +22,10 @@ from ..lexicon import ascii_digits, clean
 from ..model import Phone
 from .email import EMAIL
 
-_PHONE = regex.compile(r"(?<![0-9০-৯])\+?\(?[0-9০-৯]+\)?(?:[ \-–‐.]{1,2}\(?[0-9০-৯]+\)?)*")
+# A one- or two-digit group followed by a list mark ('… ০১৭১১-২২৩৩৪৪ ২। …') opens the next
+# item: no part of the number.
+_PHONE = regex.compile(
+    r"(?<![0-9০-৯])\+?\(?[0-9০-৯]+\)?(?:[ \-–‐.]{1,2}(?:\(?[0-9০-৯]{3,}\)?|\(?[0-9০-৯]{1,2}\)?(?!\s*[।)])))*")
 MIN_PHONE_DIGITS = 6
 _NUMBER_TYPES = {
     phonenumbers.PhoneNumberType.MOBILE: "mobile",
@@ -76,8 +79,9 @@ def _candidates(text: str) -> list[str]:
     out = []
     for m in _PHONE.finditer(EMAIL.sub(" ", text)):
         raw = m.group(0).strip(" -–‐.")
-        if ")" in raw and "(" not in raw:        # '(কক্ষ-১২) ০১৭১১-…': the room number is no part of it
-            raw = raw.rsplit(")", 1)[1].strip(" -–‐.")
+        if ")" in raw and "(" not in raw:        # '(কক্ষ-১২) ০১৭১১-…': the room number is no part of it;
+            before, after = raw.rsplit(")", 1)     # '(মোবাইল: ০১৭১১-…)' closes after the number
+            raw = (after or before).strip(" -–‐.")
         digits = regex.sub(r"\D", "", ascii_digits(raw))
         if len(digits) > 13 and " " in raw:
             out += [p for p in raw.split() if len(regex.sub(r"\D", "", ascii_digits(p))) >= MIN_PHONE_DIGITS]
