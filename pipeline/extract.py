@@ -76,21 +76,38 @@ def _legacy_to_unicode(text: str) -> str:
     return bijoy_to_unicode(text) if looks_bijoy(text) else convert_fragments(text)
 
 
+# JSON/JS string escapes a portal's CMS printed as text: '\u09a8', '\r\n\t', '<\/td>'.
+_ESCAPE = regex.compile(r"\\u([0-9a-fA-F]{4})|\\([rnt/\"])")
+_ESCAPED = {"r": "", "n": "\n", "t": " ", "/": "/", '"': '"'}
+
+
+def decode_escapes(text: str) -> str:
+    if "\\" not in text:
+        return text
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)) if m.group(1) else _ESCAPED[m.group(2)], text)
+
+
 def decode_legacy_text(doc: RawDocument) -> RawDocument:
     """Text typed in the legacy Bijoy (SutonnyMJ) encoding, whole lines or fragments, to Unicode.
 
     Every format can carry it (a PDF or Word file set in SutonnyMJ, a portal page
     pasted from one), so it is decoded here once, after any reader.
     """
-    converted = 0
+    converted = unescaped = 0
     items = [b for b in doc.blocks if isinstance(b, Line)]
     items += [c for b in doc.blocks if isinstance(b, Table) for r in b.rows for c in r.cells]
     for item in items:
         if item.confidence is not None:     # OCR reads glyphs into Unicode; it never yields Bijoy codes
             continue
-        new = _legacy_to_unicode(item.text)
-        if new != item.text:
-            item.text, converted = new, converted + 1
+        text = decode_escapes(item.text)
+        unescaped += text != item.text
+        new = _legacy_to_unicode(text)
+        converted += new != text
+        item.text = new
+    if unescaped:
+        doc.findings.append(Finding(rule="escapes_decoded", severity="warning",
+                                    message=f"{unescaped} lines or cells held JSON/JS string escapes (\\u09a8, "
+                                            "\\r\\n, <\\/td>) that the portal printed as text; they were decoded"))
     if converted:
         doc.findings.append(Finding(rule="legacy_encoding_converted", severity="info",
                                     message=f"{converted} lines or cells were in the Bijoy/SutonnyMJ encoding "

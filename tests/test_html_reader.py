@@ -17,6 +17,7 @@ import pytest
 from pipeline.model import Line, RawDocument, Table
 from pipeline.readers.base import ReadError
 from pipeline.readers.docx import DocxReader
+from pipeline.extract import extract
 from pipeline.lexicon import is_chrome_text
 from pipeline.readers.html import HtmlReader, decode
 
@@ -255,3 +256,13 @@ def test_sniff_markers(start, expected, tmp_path):
 
 def test_sniff_rejects_word_file():
     assert HtmlReader().sniff(head(DOCX), DOCX) == 0.0
+
+
+def test_json_escapes_printed_as_text_are_decoded_and_reported(tmp_path):
+    page = tmp_path / "cms.html"
+    page.write_text("<html><body><p>\\u09b8\\u09bf\\u099f\\u09bf\\u099c\\u09c7\\u09a8 \\u099a\\u09be\\u09b0\\u09cd"
+                    "\\u099f\\u09be\\u09b0<\\/p>\\r\\n</p></body></html>", encoding="utf-8")
+    doc = extract(page)
+    assert any("সিটিজেন চার্টার" in b.text for b in doc.blocks)
+    assert not any("\\u09" in b.text for b in doc.blocks)
+    assert [f.rule for f in doc.findings if f.rule == "escapes_decoded"] == ["escapes_decoded"]
