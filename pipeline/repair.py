@@ -286,12 +286,17 @@ class _Rows:
     group: list[LogicalRow] = field(default_factory=list)    # the sub-rows of ``parent`` so far
     title_name: str = ""                    # the name its sub-rows share, when the parent's held a variant
     starts: set[int] = field(default_factory=set)             # ids of rows that begin a service
+    serials: bool = False            # some row of the table writes its serial
 
 
 def build_rows(body: list[Row], layout: columns.Layout, all_rows: list[Row], services: bool,
                department: str = "") -> list[LogicalRow]:
     roles = layout.roles
     state = _Rows(out=[], above=[""] * len(roles), previous=[""] * len(roles), department=department)
+    if "serial" in roles:
+        column = roles.index("serial")
+        state.serials = any(parse_serial(texts[column]) is not None for texts in
+                            (columns.row_texts(r, len(roles)) for r in body) if not _is_repeat_header(texts, layout))
     position = {id(r): i for i, r in enumerate(all_rows)}
     for row in body:
         texts = columns.row_texts(row, len(roles), lines=True)
@@ -353,7 +358,8 @@ def _place(logical: LogicalRow, row: Row, cells: list, roles: list[str], state: 
     elif not named or ("serial" in roles and (row.page > above.pages[-1] or not services
                                               or not _has_own_terms(values))):
         _join(above, logical, row)
-    elif services and state.parent is not None and _names_variant(clean(values.get(name_role, ""))):
+    elif services and state.parent is not None and _names_variant(clean(values.get(name_role, "")),
+                                                                  short=state.serials):
         _sub_row(logical, cells, roles, state)
     else:
         _start(logical, state)
@@ -448,9 +454,12 @@ def _take_marker(row: LogicalRow) -> str:
     return marks.pop() if len(marks) == 1 else ""
 
 
-def _names_variant(name: str) -> bool:
+def _names_variant(name: str, short: bool = True) -> bool:
+    """A name that names only a variant ('সাধারণ', 'জরুরি ফি'). With ``short`` any name of two
+    words or fewer does: under an empty serial cell of a table that writes serials; where no
+    row writes one, 'নমিনি পরিবর্তন' is a service of its own."""
     words = fold(name).split()
-    return len(words) <= 2 or all(contains_any(w, kw.VARIANT_WORDS) for w in words)
+    return short and len(words) <= 2 or all(contains_any(w, kw.VARIANT_WORDS) for w in words)
 
 
 def _infer_serials(rows: list[LogicalRow], starts: set[int]) -> None:

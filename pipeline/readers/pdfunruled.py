@@ -13,8 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import keywords as kw
-from ..lexicon import heading_kind, match_role, parse_int
+from ..lexicon import heading_kind, is_column_number_row, match_role, parse_int
 from ..model import BBox, Cell, Row, Table
+from ..columns import label_like
+from ..values.fee import looks_like_fee
+from ..values.time import looks_like_time
 from .pdftext import group_lines, join_lines, line_text
 
 # Word gaps wider than this many font sizes separate columns, not words.
@@ -23,6 +26,16 @@ WORD_GAP = 0.25
 # x positions within this many points start the same column.
 ALIGN = 4.0
 MIN_HEADER_LABELS = 3
+# A gutter between two columns is at least this wide (Word pads cells 5.4 pt a side) and
+# free of text in all but this share of the bands between rules (a full-width row crosses it).
+GUTTER = 4.0
+CROSSING = 0.15
+RULE_SIDE = 3.0
+# Without rules, a gutter is wider than a word gap (this share of a word box's height: a
+# Bangla word's box is taller than its font size) and crossed by no line but one spanning
+# this share of the table.
+WORD_GAP_TALL = 0.45
+SPANNING = 0.4
 
 
 @dataclass
@@ -99,16 +112,17 @@ def column_starts(lines: list[list[Word]], header: list[list[Word]]) -> list[flo
 
 
 def gutter_starts(lines: list[list[Word]]) -> list[float]:
-    """Where columns start: the table's left end and the gutters that (nearly) no line's text
-    crosses. Empty when fewer than three columns show."""
-    if len(lines) < 4:
+    """Where columns start: the table's left end and the gutters that no line's text crosses,
+    but for a line of one piece across much of the table (a title or department row). Empty
+    when fewer than three columns show."""
+    if len(lines) < 2:
         return []
-    bands = [[{"x0": w.x0, "x1": w.x1} for w in words] for words in lines]
     x0, x1 = min(w.x0 for words in lines for w in words), max(w.x1 for words in lines for w in words)
-    # Without rules a gutter must be wider than the gap between two words.
+    bands = [[{"x0": w.x0, "x1": w.x1} for w in words] for words in lines
+             if not (len(segments(words)) == 1 and words[-1].x1 - words[0].x0 > SPANNING * (x1 - x0))]
     sizes = sorted(w.bottom - w.top for words in lines for w in words)
     size = sizes[len(sizes) // 2]
-    gutters = _gutters(bands, x0 - 1, x1 + 1, COLUMN_GAP * size)
+    gutters = _gutters(bands, x0 - 1, x1 + 1, WORD_GAP_TALL * size, 0)
     return [x0] + gutters if len(gutters) >= 2 else []
 
 
@@ -131,37 +145,68 @@ def zones(lines: list[list[Word]]) -> list[tuple[int, int]]:
 
 
 def _header_continues(words: list[Word]) -> bool:
-    """A further line of a wrapped header: most of its pieces name a column."""
-    pieces = segments(words)
-    named = sum(1 for seg in pieces if match_role(_text(seg), kw.COLUMN_ROLES))
-    return not _numbered(words) and named * 2 >= len(pieces)
+    """A further line of a wrapped header: most of its pieces name a column and none holds a
+    value (the rest of a row cut by a page break, under the page's repeated header, does)."""
+    pieces = [_text(seg) for seg in segments(words)]
+    named = sum(1 for text in pieces if match_role(text, kw.COLUMN_ROLES))
+    return not _numbered(words) and named * 2 >= len(pieces) and not any(map(_holds_value, pieces))
 
 
-def _row_groups(lines: list[list[Word]]) -> list[list[list[Word]]]:
+def _holds_value(text: str) -> bool:
+    return not label_like(text) or looks_like_fee(text) or looks_like_time(text) or text.endswith((",", "।"))
+
+
+def _row_groups(lines: list[list[Word]], starts: list[float]) -> list[list[list[Word]]]:
     """Lines grouped into table rows: the header's lines make one row, each
     numbered line opens a row, and lines before the first number (the rest of a
-    row cut by the page break) make one row of their own."""
+    row cut by the page break) make one row of their own. A table whose rows carry no
+    number opens a row where the name column's text starts together with others'."""
     header: list[list[list[Word]]] = []
+    # A column-number row above the header ((১) (২) (৩) …) is a row of its own.
+    lead = 1 if lines and _number_row(lines[0]) else 0
     rest = lines
-    if lines and is_header_line(lines[0]):
-        size = 1
+    if len(lines) > lead and is_header_line(lines[lead]):
+        size = lead + 1
         while size < len(lines) and _header_continues(lines[size]):
             size += 1
-        header, rest = [lines[:size]], lines[size:]
+        header, rest = ([lines[:1]] if lead else []) + [lines[lead:size]], lines[size:]
+    def serial_line(words: list[Word]) -> bool:
+        return _numbered(words) and _column(words[0].x0, starts) == 0 and not _number_row(words)
+
+    numbered = sum(map(serial_line, rest)) >= 2
+    name = _name_column(header[-1] if header else [], starts)
     body: list[list[list[Word]]] = []
+    before: set[int] = set()
     for words in rest:
-        if _numbered(words) or not body:
+        filled = {_column(w.x0, starts) for w in words}
+        opens = _numbered(words) if numbered else name in filled and (name not in before or len(filled - before) >= 2)
+        # The column-number row is a row of its own, whatever follows it.
+        if opens or not body or _number_row(words) or _number_row(body[-1][-1]):
             body.append([])
         body[-1].append(words)
+        before = filled
     return header + body
 
 
+def _number_row(words: list[Word]) -> bool:
+    return is_column_number_row([_text(seg) for seg in segments(words)])
+
+
+def _name_column(header: list[list[Word]], starts: list[float]) -> int:
+    """The column whose label names the service (a serial column's neighbour by default)."""
+    for words in header:
+        for seg in segments(words):
+            if match_role(_text(seg), kw.COLUMN_ROLES) == "service_name":
+                return _column(seg[0].x0, starts)
+    return min(1, len(starts) - 1)
+
+
 def zone_table(lines: list[list[Word]], page_number: int) -> tuple[Table, BBox] | None:
-    groups = _row_groups(lines)
-    header = groups[0] if is_header_line(lines[0]) else []
-    starts = gutter_starts(lines) or column_starts(lines, header)
+    headers = [lines[:k + 1] for k in range(min(2, len(lines))) if is_header_line(lines[k])][:1]
+    starts = gutter_starts(lines) or column_starts(lines, headers[0][-1:] if headers else [])
     if len(starts) < 3:
         return None
+    groups = _row_groups(lines, starts)
     width = len(starts)
     rows = []
     for group in groups:
@@ -198,12 +243,6 @@ def unruled_tables(chars: list[dict], page_number: int) -> list[tuple[Table, BBo
     return tables
 
 
-# A gutter between two columns is at least this wide (Word pads cells 5.4 pt a side) and
-# free of text in all but this share of the bands between rules (a full-width row crosses it).
-GUTTER = 4.0
-CROSSING = 0.15
-RULE_SIDE = 3.0
-
 
 def virtual_verticals(chars: list[dict], edges: list[dict]) -> list[dict]:
     """Vertical edges for tables drawn with horizontal rules only: at each table's left and
@@ -219,7 +258,7 @@ def virtual_verticals(chars: list[dict], edges: list[dict]) -> list[dict]:
     verticals = []
     for group in _rule_groups(ys, chars):
         bands = [b for b in (_band(chars, top, bottom) for top, bottom in zip(group, group[1:])) if b]
-        gutters = _gutters(bands, x0, x1, GUTTER)
+        gutters = _gutters(bands, x0, x1, GUTTER, int(CROSSING * len(bands)))
         if len(gutters) >= 2:
             verticals += [{"x0": x, "x1": x, "top": group[0], "bottom": group[-1], "height": group[-1] - group[0],
                            "width": 0, "object_type": "line", "orientation": "v"} for x in [x0] + gutters + [x1]]
@@ -242,8 +281,9 @@ def _rule_groups(ys: list[float], chars: list[dict]) -> list[list[float]]:
     return [g for g in groups if len(g) >= 3]
 
 
-def _gutters(bands: list[list[dict]], x0: float, x1: float, width: float) -> list[float]:
-    """The middles of the x intervals (at least ``width`` wide) that text crosses in few bands."""
+def _gutters(bands: list[list[dict]], x0: float, x1: float, width: float, crossing: int) -> list[float]:
+    """The middles of the x intervals (at least ``width`` wide) that the text of at most
+    ``crossing`` bands crosses."""
     step = 0.5
     cells = int((x1 - x0) / step) + 1
     crossed = [0] * cells
@@ -253,7 +293,7 @@ def _gutters(bands: list[list[dict]], x0: float, x1: float, width: float) -> lis
             for i in range(max(0, int((c["x0"] - x0) / step)), min(cells, int((c["x1"] - x0) / step) + 1)):
                 covered[i] = True
         crossed = [n + k for n, k in zip(crossed, covered)]
-    free = [n <= CROSSING * len(bands) for n in crossed]
+    free = [n <= crossing for n in crossed]
     gutters, start = [], None
     for i, ok in enumerate(free + [False]):
         if ok and start is None:
