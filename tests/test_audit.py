@@ -133,7 +133,7 @@ def test_good_website_and_website_in_a_cell(tmp_path):
 def test_escaped_markup_leaking_into_text(tmp_path):
     c = charter(tmp_path, [row(1, "নামজারি&nbsp;ও জমাভাগ<\\/td>"), row(2, "খাস জমি বন্দোবস্ত")])
     rows = found(c, "escaped_markup")
-    assert [r["message"] for r in rows] == ["escaped markup '&nbsp;', '<\\/td>' in text (citizen 1 service_name)"]
+    assert [r["message"] for r in rows] == ["escaped markup '&nbsp;', '</td>' in text (citizen 1 service_name)"]
 
 
 # ------------------------------------------------------------------ what repair did

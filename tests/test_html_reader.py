@@ -18,7 +18,7 @@ from pipeline.model import Line, RawDocument, Table
 from pipeline.readers.base import ReadError
 from pipeline.readers.docx import DocxReader
 from pipeline.extract import extract
-from pipeline.lexicon import is_chrome_text
+from pipeline.lexicon import clean, is_chrome_text
 from pipeline.readers.html import HtmlReader, decode
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -80,7 +80,10 @@ def test_portal_header_and_column_number_rows_are_kept_as_rows():
 def test_rowspan_officer_text_at_origin_and_spanned_below():
     citizen = tables(read(PORTAL))[0]
     officer = [r.cells[6] for r in citizen.rows[2:]]
-    assert officer[0].text == OFFICER and not officer[0].spanned
+    # The cell's <br> lines are kept: an officer cell is read by its lines.
+    assert officer[0].text.split("\n") == ["আব্দুর রহিম", "সহকারী প্রোগ্রামার", "তথ্য ও যোগাযোগ প্রযুক্তি অধিদপ্তর",
+                                           "মোবাইলঃ ০১৭৩৯৯৭২০১৫", "ইমেইলঃ abdurrahim.doict@gmail.com"]
+    assert clean(officer[0].text) == OFFICER and not officer[0].spanned
     assert [(c.text, c.spanned) for c in officer[1:]] == [("", True), ("", True)]
 
 
@@ -94,13 +97,13 @@ def test_empty_cell_is_not_spanned():
     assert (nbsp_only.text, nbsp_only.spanned) == ("", False)
 
 
-def test_breaks_paragraphs_and_list_items_become_single_spaces():
+def test_breaks_paragraphs_and_list_items_become_lines():
     rows = tables(read(PORTAL))[0].rows
-    assert rows[2].cells[2].text == "১। দাপ্তরিক ওয়েব সাইটের মাধ্যমে ২। টেলিফোন যোগাযোগ ৩। ই-মেইলের মাধ্যমে"
-    assert rows[3].cells[2].text == "১। ব্যক্তিগত উপস্থিতির মাধ্যমে যোগাযোগ ২। টেলিফোনে যোগাযোগ"
+    assert rows[2].cells[2].text == "১। দাপ্তরিক ওয়েব সাইটের মাধ্যমে\n২। টেলিফোন যোগাযোগ\n৩। ই-মেইলের মাধ্যমে"
+    assert rows[3].cells[2].text == "১। ব্যক্তিগত উপস্থিতির মাধ্যমে যোগাযোগ\n২। টেলিফোনে যোগাযোগ"
     assert rows[2].cells[3].text == "দাপ্তরিক ওয়েবসাইট, তথ্য ও যোগাযোগ প্রযুক্তি অধিদপ্তর"
     grs = tables(read(PORTAL))[2]
-    assert grs.rows[1].cells[3].text == "উপজেলা নির্বাহী অফিসার, লাখাই ফোন: ০৮৩২৫-৫৬০০১"
+    assert grs.rows[1].cells[3].text == "উপজেলা নির্বাহী অফিসার, লাখাই\nফোন: ০৮৩২৫-৫৬০০১"
 
 
 def test_text_is_nfc():
@@ -153,8 +156,8 @@ def test_old_page_spans_in_middle_and_last_columns():
     rows = tables(read(OLD))[0].rows
     grid = [[("S" if c.spanned else c.text) for c in r.cells[5:]] for r in rows[2:]]
     assert grid == [
-        ["বিনামূল্যে", "সহকারী জেলা শিক্ষা অফিসার, কক্ষ নং ২ ফোন: ০৮৩১-৬২২৫৪",
-         "জেলা শিক্ষা অফিসার ফোন: ০৮৩১-৬২১০১ deohabiganj@yahoo.com"],
+        ["বিনামূল্যে", "সহকারী জেলা শিক্ষা অফিসার, কক্ষ নং ২\nফোন: ০৮৩১-৬২২৫৪",
+         "জেলা শিক্ষা অফিসার\nফোন: ০৮৩১-৬২১০১\ndeohabiganj@yahoo.com"],
         ["S", "সহকারী জেলা শিক্ষা অফিসার", "S"],
         ["সরকার নির্ধারিত ফি", "মাধ্যমিক শিক্ষা অফিসার", "S"],
     ]
@@ -197,7 +200,7 @@ def test_small_table_inside_a_cell_is_part_of_the_cell_text(tmp_path):
             "</table></td></tr><tr><td>২</td><td>খতিয়ান</td><td>১০০ টাকা</td></tr></table>")
     doc = HtmlReader().read(write(tmp_path, page.encode()))
     assert [[r.texts() for r in b.rows] for b in doc.blocks] == [
-        [["১", "নামজারি", "ফি: সাধারণ ১১৫০ টাকা"], ["২", "খতিয়ান", "১০০ টাকা"]]]
+        [["১", "নামজারি", "ফি:\nসাধারণ\n১১৫০ টাকা"], ["২", "খতিয়ান", "১০০ টাকা"]]]
 
 
 def test_declared_charset_is_used(tmp_path):

@@ -25,7 +25,7 @@ import docx
 import docx.opc.exceptions
 import lxml.etree
 
-from ..lexicon import clean
+from ..lexicon import clean, clean_lines
 from ..model import Block, Cell, Line, RawDocument, Row, Table
 from .base import Reader, ReadError, file_sha256
 
@@ -147,16 +147,16 @@ def _paragraph_lines(p: lxml.etree._Element, pages: PageCounter) -> list[Line]:
 
 
 def _cell_text(tc: lxml.etree._Element, pages: PageCounter) -> tuple[str, int]:
-    """The cell's text (paragraphs, line breaks and inner tables' cells as spaces)
-    and the page its text starts on."""
+    """The cell's text, its paragraphs and line breaks kept as lines (an officer cell is read
+    by its lines), and the page its text starts on."""
     parts: list[str] = []
     start = None
     for kind, text in _tokens(tc):
         pages.feed(kind, text)
         if kind == TEXT and start is None and text.strip():
             start = pages.page
-        parts.append(text if kind == TEXT else " ")
-    return clean("".join(parts)), start or pages.page
+        parts.append(text if kind == TEXT else "" if kind == RENDERED_BREAK else "\n")
+    return clean_lines("".join(parts)), start or pages.page
 
 
 # ------------------------------------------------------------------ structure

@@ -16,7 +16,7 @@ from typing import Iterator
 import lxml.etree
 import lxml.html
 
-from ..lexicon import clean, is_chrome_text
+from ..lexicon import clean, clean_lines, is_chrome_text
 from ..model import Block, Cell, Line, RawDocument, Row, Table
 from .base import Reader, ReadError, file_sha256
 
@@ -254,12 +254,13 @@ _FOOTNOTE_MARK = re.compile(r"[\s*†‡০-৯0-9]*")
 
 
 def _cell_text(cell: lxml.html.HtmlElement) -> str:
-    """A cell's text with <br>, <p>, <li> and inner-table cell boundaries as single spaces;
-    a superscript footnote mark (<sup>১</sup>, <sup>*</sup>) is not part of it."""
+    """A cell's text with <br>, <p>, <li> and inner-table cell boundaries as line breaks (an
+    officer cell is read by its lines); a superscript footnote mark (<sup>১</sup>,
+    <sup>*</sup>) is not part of it."""
     for sup in cell.iter("sup"):
         if _FOOTNOTE_MARK.fullmatch(sup.text_content() or ""):
             sup.drop_tree()
-    return clean("".join(v if k == TEXT else " " for k, v in _tokens(cell, flatten=True)))
+    return clean_lines("".join(v if k == TEXT else "\n" for k, v in _tokens(cell, flatten=True)))
 
 
 def _span(cell: lxml.html.HtmlElement, name: str, limit: int) -> int:
