@@ -286,17 +286,15 @@ class _Rows:
     group: list[LogicalRow] = field(default_factory=list)    # the sub-rows of ``parent`` so far
     title_name: str = ""                    # the name its sub-rows share, when the parent's held a variant
     starts: set[int] = field(default_factory=set)             # ids of rows that begin a service
-    serials: bool = False            # some row of the table writes its serial
+    serials: bool = False            # some row of the table writes its serial (in its column or name)
 
 
 def build_rows(body: list[Row], layout: columns.Layout, all_rows: list[Row], services: bool,
                department: str = "") -> list[LogicalRow]:
     roles = layout.roles
     state = _Rows(out=[], above=[""] * len(roles), previous=[""] * len(roles), department=department)
-    if "serial" in roles:
-        column = roles.index("serial")
-        state.serials = any(parse_serial(texts[column]) is not None for texts in
-                            (columns.row_texts(r, len(roles)) for r in body) if not _is_repeat_header(texts, layout))
+    state.serials = any(_writes_serial(dict(zip(roles, texts))) for texts in
+                        (columns.row_texts(r, len(roles)) for r in body) if not _is_repeat_header(texts, layout))
     position = {id(r): i for i, r in enumerate(all_rows)}
     for row in body:
         texts = columns.row_texts(row, len(roles), lines=True)
@@ -314,6 +312,19 @@ def build_rows(body: list[Row], layout: columns.Layout, all_rows: list[Row], ser
     if services:
         _infer_serials(state.out, state.starts)
     return state.out
+
+
+def _describes(cells: list, roles: list[str]) -> bool:
+    """A row that writes its own method, documents or officer (no ditto): a service of its own,
+    where a fee class in its own row ('জরুরি' | '' | '' | '৬৩২৫ টাকা') states only its terms."""
+    return any(cell is not None and clean(cell.text) and not _is_ditto(cell.text)
+               for cell, role in zip(cells, roles) if role.split(".")[0] in DESCRIBING_ROLES)
+
+
+def _writes_serial(values: dict[str, str]) -> bool:
+    """A row that writes its serial, in the serial column or fused to its name."""
+    return parse_serial(values.get("serial", "")) is not None or \
+        split_fused_serial(values.get("service_name", ""))[0] is not None
 
 
 def _resolve_dittos(texts: list[str], cells: list, roles: list[str], state: _Rows) -> list[Repair]:
@@ -359,7 +370,7 @@ def _place(logical: LogicalRow, row: Row, cells: list, roles: list[str], state: 
                                               or not _has_own_terms(values))):
         _join(above, logical, row)
     elif services and state.parent is not None and _names_variant(clean(values.get(name_role, "")),
-                                                                  short=state.serials):
+                                                                  short=state.serials or not _describes(cells, roles)):
         _sub_row(logical, cells, roles, state)
     else:
         _start(logical, state)
@@ -455,9 +466,10 @@ def _take_marker(row: LogicalRow) -> str:
 
 
 def _names_variant(name: str, short: bool = True) -> bool:
-    """A name that names only a variant ('সাধারণ', 'জরুরি ফি'). With ``short`` any name of two
-    words or fewer does: under an empty serial cell of a table that writes serials; where no
-    row writes one, 'নমিনি পরিবর্তন' is a service of its own."""
+    """A name that names only a variant ('সাধারণ', 'জরুরি ফি'): its words are variant words, or
+    with ``short`` it has two words or fewer — under an empty serial cell of a table that writes
+    serials, or on a row that states only its terms; a row of a table without serials that
+    describes itself ('নমিনি পরিবর্তন' | method | documents …) is a service of its own."""
     words = fold(name).split()
     return short and len(words) <= 2 or all(contains_any(w, kw.VARIANT_WORDS) for w in words)
 
@@ -485,6 +497,7 @@ def _infer_serials(rows: list[LogicalRow], starts: set[int]) -> None:
                                           f"and {after or 'the end'}")
 
 
+DESCRIBING_ROLES = {"method", "documents", "documents_place", "officer"}
 # Vertical merges of these are handled elsewhere: a merged serial or name makes a
 # sub-row, a merged officer cell is resolved with its spills.
 OWN_VERTICAL_MERGES = {"serial", "service_name", "officer"}
