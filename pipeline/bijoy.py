@@ -114,6 +114,16 @@ def looks_bijoy(text: str) -> bool:
     return bijoy_score(text) >= BIJOY_THRESHOLD
 
 
+# bijoy_score weighs Bengali letters against the rest: a text with no other letter
+# (nor a glyph only Bijoy uses) scores 0, and so does every part of it.
+_OTHER_LETTER = re.compile("[^\\W\\d_\u0980-\u09ff]|[" + re.escape("".join(sorted(T.BIJOY_ONLY))) + "]")
+
+
+def may_look_bijoy(text: str) -> bool:
+    """False when no part of ``text`` can look Bijoy: a cheap test before splitting it up."""
+    return bool(_OTHER_LETTER.search(text))
+
+
 def _is_english_word(token: str) -> bool:
     return token.lower().replace("’", "'") in _ENGLISH_WORDS
 

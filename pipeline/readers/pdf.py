@@ -21,7 +21,7 @@ from pdfplumber.page import Page
 from pdfplumber.table import Table as FoundTable
 
 from .. import ocr
-from ..bijoy import is_bijoy_font, looks_bijoy
+from ..bijoy import is_bijoy_font, looks_bijoy, may_look_bijoy
 from ..lexicon import BENGALI_RUN, is_visual_order, known_words, visual_to_logical
 from ..model import BBox, Block, Cell, Finding, Line, RawDocument, Row, Table
 from . import pdfguard
@@ -160,14 +160,23 @@ def ocr_table(scan: ocr.PageImage, found: FoundTable) -> Table:
 def unreadable(page: PageContent) -> Optional[Finding]:
     number = page.page_number
     text = "".join(c["text"] for c in page.chars)
-    lines = [line_text(line) for line in group_lines(page.chars)]
-    legacy = legacy_encoding({c["fontname"] for c in page.chars}, lines)
+    legacy = legacy_encoding({c["fontname"] for c in page.chars}, bijoy_check_lines(page.chars, text))
     if legacy:
         return Finding("legacy_font_encoding", "warning", f"page {number}: {legacy}: decoded to Unicode")
     reason = text_layer_problem(text, page.has_images)
     if reason:
         return Finding("page_needs_ocr", "error", f"page {number}: {reason}")
     return None
+
+
+def bijoy_check_lines(chars: list[dict], text: str) -> list[str]:
+    """The page's lines as ``legacy_encoding`` counts them: ordered (``line_text``) only
+    where a line may look Bijoy; any other line counts only as filled or blank, and a
+    page none of whose text may look Bijoy needs no lines at all."""
+    if not may_look_bijoy(text):
+        return []
+    lines = (("".join(c["text"] for c in line), line) for line in group_lines(chars))
+    return [line_text(line) if may_look_bijoy(glyphs) else glyphs for glyphs, line in lines]
 
 
 def legacy_encoding(fontnames: set[str], lines: list[str]) -> Optional[str]:
