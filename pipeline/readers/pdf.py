@@ -13,6 +13,7 @@ import re
 import subprocess
 import unicodedata
 from dataclasses import replace
+from operator import itemgetter
 from pathlib import Path
 from typing import Optional
 
@@ -82,8 +83,9 @@ def read_page(page: PageContent) -> tuple[list[Block], Optional[Finding]]:
     # Bijoy text is readable once decoded (extract does that for every format).
     if finding and finding.rule != "legacy_font_encoding":
         return [], finding
-    tables = read_tables(page)
-    outside = [c for c in page.chars if not any(_inside(c, bbox) for _, bbox in tables)]
+    placed = _placed(page.chars)
+    tables = read_tables(page, placed)
+    outside = [c for x, y, c in placed if not any(_holds(bbox, x, y) for _, bbox in tables)]
     lines = [Line(text, page.page_number, bbox) for text, bbox in text_lines(outside) if text]
     blocks = _in_reading_order(lines, tables)
     if is_visual_order(unicodedata.normalize("NFC", "".join(c["text"] for c in page.chars))):
@@ -221,9 +223,13 @@ def text_lines(chars: list[dict]) -> list[tuple[str, BBox]]:
     return [(join_lines([line_text(line)]), line_bbox(line)) for line in group_lines(chars)]
 
 
-def _inside(char: dict, bbox: BBox) -> bool:
-    x = (char["x0"] + char["x1"]) / 2
-    y = (char["top"] + char["bottom"]) / 2
+def _placed(chars: list[dict]) -> list[tuple[float, float, dict]]:
+    """Each char with the middle of its box, (x, y): the box that holds the middle holds the char.
+    Worked out once a page, for its tables, their cells and the text outside them."""
+    return [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, c) for c in chars]
+
+
+def _holds(bbox: BBox, x: float, y: float) -> bool:
     return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
 
 
@@ -245,9 +251,9 @@ def table_settings(page: PageContent) -> dict:
     return {**RULED, "explicit_horizontal_lines": closing}
 
 
-def read_tables(page: PageContent) -> list[tuple[Table, BBox]]:
+def read_tables(page: PageContent, placed: list[tuple[float, float, dict]]) -> list[tuple[Table, BBox]]:
     """Ruled tables; failing those, word-aligned ones that are clearly columnar."""
-    ruled = [to_table(page, t) for t in page.find_tables(table_settings(page))]
+    ruled = [to_table(page, t, placed) for t in page.find_tables(table_settings(page))]
     if ruled:
         return [(table, bbox) for table, bbox in ruled if table.rows]
     return unruled_tables(page.chars, page.page_number)
@@ -305,18 +311,19 @@ def _ruled_at(horizontal: list[dict], y: float, x0: float, x1: float) -> bool:
     return covered >= 0.5 * (x1 - x0)
 
 
-def to_table(page: PageContent, found: FoundTable) -> tuple[Table, BBox]:
+def to_table(page: PageContent, found: FoundTable, placed: list[tuple[float, float, dict]]) -> tuple[Table, BBox]:
     """Rows with text (empty spacer rows dropped) and the box they cover."""
     table_box = found.bbox    # pdfplumber computes it from the cells on every access
-    by_middle = sorted(((i, c) for i, c in enumerate(page.chars) if _inside(c, table_box)),
-                       key=lambda ic: _middle(ic[1]))
-    middles = [_middle(c) for _, c in by_middle]
+    # (y, stream index, x, char) of the chars in the table, by their middle's height
+    by_middle = sorted(((y, i, x, c) for i, (x, y, c) in enumerate(placed) if _holds(table_box, x, y)),
+                       key=itemgetter(0))
+    middles = [y for y, _, _, _ in by_middle]
     rows: list[Row] = []
     boxes: list[BBox] = []
     starts = _column_starts(found)
     for found_row in found.rows:
-        chars = _in_band(by_middle, middles, found_row.bbox)
-        cells = [to_cell(chars, bbox, page.page_number) for bbox in found_row.cells]
+        band = _in_band(by_middle, middles, found_row.bbox)
+        cells = [to_cell(band, bbox, page.page_number) for bbox in found_row.cells]
         _mark_span_direction(cells, found_row.cells, starts)
         if not any(c.text for c in cells):
             continue
@@ -325,15 +332,12 @@ def to_table(page: PageContent, found: FoundTable) -> tuple[Table, BBox]:
     return Table(rows), (_union(*boxes) if boxes else found.bbox)
 
 
-def _middle(char: dict) -> float:
-    return (char["top"] + char["bottom"]) / 2
-
-
-def _in_band(by_middle: list[tuple[int, dict]], middles: list[float], bbox: BBox) -> list[dict]:
-    """The chars whose middle lies within the row's height, in content-stream order
+def _in_band(by_middle: list[tuple[float, int, float, dict]], middles: list[float],
+             bbox: BBox) -> list[tuple[float, float, dict]]:
+    """The placed chars whose middle lies within the row's height, in content-stream order
     (the order cell text is built from): only those can be inside one of its cells."""
     band = by_middle[bisect.bisect_left(middles, bbox[1]):bisect.bisect_right(middles, bbox[3])]
-    return [c for _, c in sorted(band, key=lambda ic: ic[0])]
+    return [(x, y, c) for y, _, x, c in sorted(band, key=itemgetter(1))]
 
 
 def _column_starts(found: FoundTable) -> list[float]:
@@ -362,15 +366,17 @@ def _union(*boxes: BBox) -> BBox:
             max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
-def to_cell(chars: list[dict], bbox: Optional[BBox], page_number: int) -> Cell:
+def to_cell(band: list[tuple[float, float, dict]], bbox: Optional[BBox], page_number: int) -> Cell:
     if bbox is None:  # covered by a merged cell above or to the left
         return Cell("", page_number, None, spanned=True)
-    inside = [c for c in chars if _inside(c, bbox)]
+    left, top, right, bottom = bbox     # _holds, written out: this runs for every char of every cell
+    inside = [c for x, y, c in band if left <= x <= right and top <= y <= bottom]
     text = join_lines(_unbreak_words(group_lines(inside), bbox))
     return Cell(text, page_number, tuple(round(v, 2) for v in bbox), spanned=False)
 
 
 MAX_BROKEN_TAIL = 4
+_LOWER_HEAD = re.compile(r"[a-z]*")
 
 
 def _unbreak_words(lines: list[list[dict]], bbox: BBox) -> list[str]:
@@ -391,7 +397,7 @@ def _unbreak_words(lines: list[list[dict]], bbox: BBox) -> list[str]:
     forced = False
     for line, box in zip(lines, boxes):
         text = line_text(line)
-        tail = re.match(r"[a-z]*", text).group(0)
+        tail = _LOWER_HEAD.match(text).group(0)
         if texts and ((forced and 0 < len(tail) <= MAX_BROKEN_TAIL) or _cut_bangla_word(texts[-1], text)):
             texts[-1] += text
         else:
