@@ -309,6 +309,8 @@ def leading_time_phrase(text: str) -> str:
 # -------------------------------------------------------------- wrapped addresses
 
 _WORD_SEPARATOR = regex.compile(r"( |\n)")
+# Every wrap _is_wrapped_address undoes has one of these on its left (most text has none).
+_ADDRESS_HINT = regex.compile(r"[@_]|www\.|http", regex.IGNORECASE)
 _ADDRESS_PIECE = regex.compile(r"[A-Za-z0-9._%+@/:~#=?&-]+")
 # The start of an email's local part: lowercase with a dot, underscore or digit.
 _LOCAL_PART = regex.compile(r"(?=.*[._0-9])[a-z0-9._+-]+")
@@ -318,6 +320,8 @@ _KNOWN_TLDS = {"com", "org", "net", "edu", "gov", "info", "bd", "int", "io"}
 def rejoin_addresses(text: str) -> str:
     """Undo a line wrap inside an email or URL (``gmail.co m``, ``x@ gmail.com``, or a
     line break where the space is); other spaces and line breaks stay as they are."""
+    if not _ADDRESS_HINT.search(text):
+        return text
     pieces = _WORD_SEPARATOR.split(text)
     out = pieces[:1]
     for separator, word in zip(pieces[1::2], pieces[2::2]):

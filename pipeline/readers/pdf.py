@@ -85,7 +85,7 @@ def read_page(page: PageContent) -> tuple[list[Block], Optional[Finding]]:
         return [], finding
     placed = _placed(page.chars)
     tables = read_tables(page, placed)
-    outside = [c for x, y, c in placed if not any(_holds(bbox, x, y) for _, bbox in tables)]
+    outside = [c for _, _, _, c in _outside(placed, [bbox for _, bbox in tables])]
     lines = [Line(text, page.page_number, bbox) for text, bbox in text_lines(outside) if text]
     blocks = _in_reading_order(lines, tables)
     if is_visual_order(unicodedata.normalize("NFC", "".join(c["text"] for c in page.chars))):
@@ -172,12 +172,16 @@ def unreadable(page: PageContent) -> Optional[Finding]:
 
 
 def bijoy_check_lines(chars: list[dict], text: str) -> list[str]:
-    """The page's lines as ``legacy_encoding`` counts them: ordered (``line_text``) only
-    where a line may look Bijoy; any other line counts only as filled or blank, and a
-    page none of whose text may look Bijoy needs no lines at all."""
+    """The page's lines as ``legacy_encoding`` counts them, ordered (``line_text``) only where
+    that can change its verdict. A line that cannot look Bijoy counts only as filled or blank;
+    when too few lines may look Bijoy to make the majority, none needs ordering; a page none
+    of whose text may look Bijoy needs no lines at all."""
     if not may_look_bijoy(text):
         return []
-    lines = (("".join(c["text"] for c in line), line) for line in group_lines(chars))
+    lines = [("".join(c["text"] for c in line), line) for line in group_lines(chars)]
+    filled = sum(1 for glyphs, _ in lines if glyphs.strip())
+    if 2 * sum(1 for glyphs, _ in lines if may_look_bijoy(glyphs)) <= filled:
+        return [glyphs for glyphs, _ in lines]
     return [line_text(line) if may_look_bijoy(glyphs) else glyphs for glyphs, line in lines]
 
 
@@ -223,14 +227,27 @@ def text_lines(chars: list[dict]) -> list[tuple[str, BBox]]:
     return [(join_lines([line_text(line)]), line_bbox(line)) for line in group_lines(chars)]
 
 
-def _placed(chars: list[dict]) -> list[tuple[float, float, dict]]:
-    """Each char with the middle of its box, (x, y): the box that holds the middle holds the char.
-    Worked out once a page, for its tables, their cells and the text outside them."""
-    return [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, c) for c in chars]
+# A char with the middle of its box (the box that holds the middle holds the char) and its
+# index in stream order: (x, y, index, char).
+Placed = tuple[float, float, int, dict]
 
 
-def _holds(bbox: BBox, x: float, y: float) -> bool:
-    return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
+def _placed(chars: list[dict]) -> list[Placed]:
+    """Worked out once a page, for its tables, their cells and the text outside them."""
+    return [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, i, c) for i, c in enumerate(chars)]
+
+
+def _within(placed: list[Placed], bbox: BBox) -> list[Placed]:
+    """The placed chars the box holds, in their order."""
+    left, top, right, bottom = bbox
+    return [p for p in placed if left <= p[0] <= right and top <= p[1] <= bottom]
+
+
+def _outside(placed: list[Placed], boxes: list[BBox]) -> list[Placed]:
+    """The placed chars none of the boxes holds, in their order."""
+    for left, top, right, bottom in boxes:
+        placed = [p for p in placed if not (left <= p[0] <= right and top <= p[1] <= bottom)]
+    return placed
 
 
 def _mark_page_break(blocks: list[Block], page_number: int) -> None:
@@ -251,7 +268,7 @@ def table_settings(page: PageContent) -> dict:
     return {**RULED, "explicit_horizontal_lines": closing}
 
 
-def read_tables(page: PageContent, placed: list[tuple[float, float, dict]]) -> list[tuple[Table, BBox]]:
+def read_tables(page: PageContent, placed: list[Placed]) -> list[tuple[Table, BBox]]:
     """Ruled tables; failing those, word-aligned ones that are clearly columnar."""
     ruled = [to_table(page, t, placed) for t in page.find_tables(table_settings(page))]
     if ruled:
@@ -311,13 +328,11 @@ def _ruled_at(horizontal: list[dict], y: float, x0: float, x1: float) -> bool:
     return covered >= 0.5 * (x1 - x0)
 
 
-def to_table(page: PageContent, found: FoundTable, placed: list[tuple[float, float, dict]]) -> tuple[Table, BBox]:
+def to_table(page: PageContent, found: FoundTable, placed: list[Placed]) -> tuple[Table, BBox]:
     """Rows with text (empty spacer rows dropped) and the box they cover."""
-    table_box = found.bbox    # pdfplumber computes it from the cells on every access
-    # (y, stream index, x, char) of the chars in the table, by their middle's height
-    by_middle = sorted(((y, i, x, c) for i, (x, y, c) in enumerate(placed) if _holds(table_box, x, y)),
-                       key=itemgetter(0))
-    middles = [y for y, _, _, _ in by_middle]
+    # The table's chars by the height of their middle (pdfplumber computes the bbox on every access).
+    by_middle = sorted(_within(placed, found.bbox), key=itemgetter(1))
+    middles = [p[1] for p in by_middle]
     rows: list[Row] = []
     boxes: list[BBox] = []
     starts = _column_starts(found)
@@ -332,12 +347,11 @@ def to_table(page: PageContent, found: FoundTable, placed: list[tuple[float, flo
     return Table(rows), (_union(*boxes) if boxes else found.bbox)
 
 
-def _in_band(by_middle: list[tuple[float, int, float, dict]], middles: list[float],
-             bbox: BBox) -> list[tuple[float, float, dict]]:
-    """The placed chars whose middle lies within the row's height, in content-stream order
+def _in_band(by_middle: list[Placed], middles: list[float], bbox: BBox) -> list[Placed]:
+    """The chars whose middle lies within the row's height, in content-stream order
     (the order cell text is built from): only those can be inside one of its cells."""
     band = by_middle[bisect.bisect_left(middles, bbox[1]):bisect.bisect_right(middles, bbox[3])]
-    return [(x, y, c) for y, _, x, c in sorted(band, key=itemgetter(1))]
+    return sorted(band, key=itemgetter(2))
 
 
 def _column_starts(found: FoundTable) -> list[float]:
@@ -366,11 +380,10 @@ def _union(*boxes: BBox) -> BBox:
             max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
-def to_cell(band: list[tuple[float, float, dict]], bbox: Optional[BBox], page_number: int) -> Cell:
+def to_cell(band: list[Placed], bbox: Optional[BBox], page_number: int) -> Cell:
     if bbox is None:  # covered by a merged cell above or to the left
         return Cell("", page_number, None, spanned=True)
-    left, top, right, bottom = bbox     # _holds, written out: this runs for every char of every cell
-    inside = [c for x, y, c in band if left <= x <= right and top <= y <= bottom]
+    inside = [p[3] for p in _within(band, bbox)]
     text = join_lines(_unbreak_words(group_lines(inside), bbox))
     return Cell(text, page_number, tuple(round(v, 2) for v in bbox), spanned=False)
 

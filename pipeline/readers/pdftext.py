@@ -154,8 +154,8 @@ def line_text(line: list[Char]) -> str:
 
 
 def line_bbox(line: list[Char]) -> tuple[float, float, float, float]:
-    return (min(c["x0"] for c in line), min(c["top"] for c in line),
-            max(c["x1"] for c in line), max(c["bottom"] for c in line))
+    return (min([c["x0"] for c in line]), min([c["top"] for c in line]),
+            max([c["x1"] for c in line]), max([c["bottom"] for c in line]))
 
 
 # --------------------------------------------------------------------------
