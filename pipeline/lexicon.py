@@ -235,6 +235,7 @@ def is_column_number_row(texts: list[str]) -> bool:
     return in_place == len(values) or (all(len(t) <= 4 for t in filled) and in_place >= 0.7 * len(values))
 
 
+@functools.lru_cache(maxsize=1 << 14)     # every line and cell is asked, by several stages
 def heading_kind(text: str) -> tuple[str, str] | None:
     """('section', kind) or ('structure', kind) when a line is a heading.
 

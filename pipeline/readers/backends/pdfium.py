@@ -241,6 +241,8 @@ def font_metrics(font: int) -> tuple[str, float, float]:
 class FontInfo:
     """What every char of a text object shares: font name, size, baseline, descent."""
 
+    __slots__ = ("size", "baseline", "fontname", "bottom", "space_width")
+
     def __init__(self, obj: Any, m: Matrix):
         C.FPDFTextObj_GetFontSize(obj, _FLOAT)
         # pdfminer's char size: the font size through the matrix's vertical scale
@@ -346,13 +348,13 @@ class Chars:
 
     def _add_span(self, bounds: tuple[float, float], info: FontInfo, span: tuple[int, str]) -> None:
         x0, x1 = bounds
-        char = _char(span[1], x0, x1, info, self.height)
-        if span[0] == self.span_mark and self.chars:
+        if span[0] == self.span_mark and self.chars:     # the span goes on: its char grows
             last = self.chars[-1]
-            for key, pick in (("x0", min), ("x1", max), ("top", min), ("bottom", max)):
-                last[key] = pick(last[key], char[key])
+            last["x0"], last["x1"] = min(last["x0"], x0), max(last["x1"], x1)
+            last["top"] = min(last["top"], self.height - (info.bottom + info.size))
+            last["bottom"] = max(last["bottom"], self.height - info.bottom)
         else:
-            self._append(char, info.baseline)
+            self._append(_char(span[1], x0, x1, info, self.height), info.baseline)
         self.span_mark = span[0]
 
     def _add_glyphs(self, indices: list[int], info: FontInfo) -> None:
