@@ -1,6 +1,6 @@
 """Pages per second and peak memory of the pipeline (per PDF backend), Camelot lattice, pdfplumber tables and pdftotext.
 
-    python benchmarks/speed.py [--corpus DIR] [--repeat N] [--long-specs K] [--systems ...] [--jobs 2]
+    python benchmarks/speed.py [--corpus DIR] [--repeat N] [--rounds R] [--long-specs K] [--systems ...] [--jobs 2]
 
 Every system reads the same PDFs: the corpus, plus one long charter rendered into a
 temporary folder (all services of the first K Bangla corpus specs in one LibreOffice
@@ -10,7 +10,12 @@ Timed: ``pipeline.process(path, pdf_backend=B)`` (read, repair, normalize) for e
 ``camelot.read_pdf(pages="all", flavor="lattice")``, pdfplumber ``page.extract_tables()`` on
 every page, and ``pdftotext FILE -`` (poppler, a subprocess per file: the text-extraction
 floor); imports and one untimed warm-up file are excluded; each file's time is the median of
-N runs. Then the scaling of the pipeline (default backend) over worker processes: every file
+N runs. The systems run R rounds, interleaved (every system once per round), and each figure is
+the median over the rounds, a ratio the median of the ratios within each round: on a shared
+machine a load change then moves neighbours alike. Beside wall-clock pages/s, pages per second
+of CPU time (the process's and its children's), which other processes on the machine move less.
+``pipeline-BACKEND@DIR`` times the pipeline of another checkout DIR (say, the revision before a
+change) in the same rounds. Then the scaling of the pipeline (default backend) over worker processes: every file
 N times mapped over a pool of 1 and of ``--jobs`` workers (each warmed up first), wall time.
 """
 from __future__ import annotations
@@ -38,8 +43,17 @@ SINGLE_THREAD = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS
 # Worker: one system, in its own process
 # --------------------------------------------------------------------------
 
+def import_from(checkout: str) -> None:
+    """Make ``import pipeline`` take the package of another checkout (over an editable install)."""
+    sys.meta_path[:] = [finder for finder in sys.meta_path if "editable" not in repr(finder).lower()]
+    sys.path.insert(0, checkout)
+
+
 def runner(system: str):
     if system.startswith("pipeline-"):
+        system, _, checkout = system.partition("@")
+        if checkout:
+            import_from(checkout)
         from pipeline import process
         return lambda path: process(path, pdf_backend=system.removeprefix("pipeline-"))
     if system == "pdftotext":
@@ -63,16 +77,24 @@ def work(system: str, files: list[str], repeat: int) -> dict:
     os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     run = runner(system)
     run(files[0])  # warm-up: lazy imports, font and cmap caches
-    seconds = {}
+    seconds, cpu = {}, {}
     for path in files:
-        times = []
+        times, cpu_times = [], []
         for _ in range(repeat):
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), cpu_seconds()
             run(path)
             times.append(time.perf_counter() - started)
+            cpu_times.append(cpu_seconds() - cpu_started)
         seconds[path] = statistics.median(times)
+        cpu[path] = statistics.median(cpu_times)
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"seconds": seconds, "peak_rss_mib": peak_kib / 1024}
+    return {"seconds": seconds, "cpu": cpu, "peak_rss_mib": peak_kib / 1024}
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children (pdftotext runs as one)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
 
 
 def measure(system: str, files: list[str], repeat: int) -> dict:
@@ -118,15 +140,32 @@ def page_counts(files: list[pathlib.Path]) -> dict[str, int]:
     return counts
 
 
-def report(results: dict[str, dict], pages: dict[str, int], longest: str) -> str:
-    total_pages = sum(pages.values())
-    rate = {s: total_pages / sum(r["seconds"].values()) for s, r in results.items()}
-    long_rate = {s: pages[longest] / r["seconds"][longest] for s, r in results.items()}
-    camelot, floor = rate.get("camelot-lattice"), rate.get("pdftotext")
-    rows = [[s, f"{rate[s]:.2f}", f"{long_rate[s]:.2f}", f"{rate[s] / camelot:.2f}x" if camelot else "-",
-             f"{rate[s] / floor:.3f}x" if floor else "-", f"{r['peak_rss_mib']:.0f}"] for s, r in results.items()]
+def rates(result: dict, pages: dict[str, int], longest: str) -> dict[str, float]:
+    """One round of one system: pages/s over all files, on the longest, and per CPU second."""
+    return {"all": sum(pages.values()) / sum(result["seconds"].values()),
+            "long": pages[longest] / result["seconds"][longest],
+            "cpu": sum(pages.values()) / sum(result["cpu"].values())}
+
+
+def report(rounds: list[dict[str, dict]], pages: dict[str, int], longest: str) -> str:
+    """Medians over the rounds; a ratio is the median of its ratios within each round."""
+    per_round = [{s: rates(r, pages, longest) for s, r in results.items()} for results in rounds]
+
+    def median(system: str, key: str, against: str | None = None) -> float | None:
+        if against and against not in per_round[0]:
+            return None
+        return statistics.median(r[system][key] / (r[against][key] if against else 1) for r in per_round)
+
+    rows = []
+    for s in per_round[0]:
+        camelot, floor, cpu_camelot = (median(s, "all", "camelot-lattice"), median(s, "all", "pdftotext"),
+                                       median(s, "cpu", "camelot-lattice"))
+        rows.append([s, f"{median(s, 'all'):.2f}", f"{median(s, 'long'):.2f}",
+                     f"{camelot:.2f}x" if camelot else "-", f"{floor:.3f}x" if floor else "-",
+                     f"{median(s, 'cpu'):.2f}", f"{cpu_camelot:.2f}x" if cpu_camelot else "-",
+                     f"{max(results[s]['peak_rss_mib'] for results in rounds):.0f}"])
     return table(["system", "pages/s (all)", f"pages/s ({pages[longest]}-page PDF)", "vs Camelot", "vs pdftotext",
-                  "peak RSS MiB"], rows)
+                  "pages/CPU-s", "CPU vs Camelot", "peak RSS MiB"], rows)
 
 
 # --------------------------------------------------------------------------
@@ -164,11 +203,12 @@ def parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=pathlib.Path, default=DEFAULT_CORPUS)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds of all systems (medians)")
     parser.add_argument("--long-specs", type=int, default=9,
                         help="Bangla specs pooled into the long charter (9 give about 50 pages)")
     parser.add_argument("--systems", default=",".join(SYSTEMS))
     parser.add_argument("--jobs", type=int, default=2, help="workers for the scaling run (0: skip it)")
-    parser.add_argument("--worker", choices=SYSTEMS, help=argparse.SUPPRESS)
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("files", nargs="*", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -187,12 +227,16 @@ def main(argv=None) -> int:
             pages.update(page_counts([long_pdf]))
         longest = max(pages, key=pages.get)
         print(f"{len(files)} PDFs, {sum(pages.values())} pages (longest {pages[longest]}), "
-              f"repeat {args.repeat}, one core each", flush=True)
-        results = {}
-        for system in args.systems.split(","):
-            results[system] = measure(system, [str(f) for f in files], args.repeat)
-            print(f"  {system}: {sum(results[system]['seconds'].values()):.1f} s", file=sys.stderr, flush=True)
-        print(report(results, pages, longest), flush=True)
+              f"repeat {args.repeat}, {args.rounds} interleaved rounds, one core each", flush=True)
+        rounds = []
+        for n in range(args.rounds):
+            results = {}
+            for system in args.systems.split(","):
+                results[system] = measure(system, [str(f) for f in files], args.repeat)
+                print(f"  round {n + 1} {system}: {sum(results[system]['seconds'].values()):.1f} s, "
+                      f"CPU {sum(results[system]['cpu'].values()):.1f} s", file=sys.stderr, flush=True)
+            rounds.append(results)
+        print(report(rounds, pages, longest), flush=True)
         if args.jobs:
             print()
             print(scaling_report([str(f) for f in files], sum(pages.values()), args.repeat, args.jobs))

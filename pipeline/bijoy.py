@@ -71,7 +71,7 @@ _FORMULA = re.compile(r"[=+\-@]\s*(?:[A-Z][A-Z0-9.]+\(|.*?\w\|'[^']*'!)")
 
 def bijoy_score(text: str) -> float:
     """Likelihood in [0, 1] that ``text`` is Bijoy-encoded (emails and URLs are ignored)."""
-    if _FORMULA.match(text.strip()):
+    if not may_look_bijoy(text) or _FORMULA.match(text.strip()):
         return 0.0
     body = _PROTECTED.sub(" ", text)
     letters = [c for c in body if c.isalpha() or c in T.BIJOY_ONLY]
@@ -112,6 +112,16 @@ def _bijoy_shaped(word: str) -> bool:
 
 def looks_bijoy(text: str) -> bool:
     return bijoy_score(text) >= BIJOY_THRESHOLD
+
+
+# bijoy_score weighs Bengali letters against the rest: a text with no other letter
+# (nor a glyph only Bijoy uses) scores 0, and so does every part of it.
+_OTHER_LETTER = re.compile("[^\\W\\d_\u0980-\u09ff]|[" + re.escape("".join(sorted(T.BIJOY_ONLY))) + "]")
+
+
+def may_look_bijoy(text: str) -> bool:
+    """False when no part of ``text`` can look Bijoy: a cheap test before splitting it up."""
+    return bool(_OTHER_LETTER.search(text))
 
 
 def _is_english_word(token: str) -> bool:
@@ -195,7 +205,7 @@ _LABEL = re.compile(r"(?:\([K-Y]\))+")
 
 def convert_fragments(text: str) -> str:
     """Convert only the Bijoy-looking tokens of a mostly-Unicode line."""
-    if _FORMULA.match(text.strip()):
+    if not may_look_bijoy(text) or _FORMULA.match(text.strip()):
         return text
     pieces = re.split(r"(\s+)", text)
     return "".join(_convert_fragment(p) for p in pieces)

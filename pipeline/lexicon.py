@@ -16,8 +16,9 @@ from . import keywords as kw
 BENGALI_DIGITS = "০১২৩৪৫৬৭৮৯"
 _TO_ASCII_DIGITS = str.maketrans(BENGALI_DIGITS, "0123456789")
 # Characters that carry no text: BOM, soft hyphen, zero-width space and joiners
-# (ZWJ/ZWNJ only steer glyph shaping, never meaning, in charter text).
-_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u00ad\u200b\u200c\u200d\u2060"), None)
+# (ZWJ/ZWNJ only steer glyph shaping, never meaning, in charter text). A class
+# pattern: str.translate with a dict costs twenty times as much on Bangla text.
+_INVISIBLE = regex.compile("[\ufeff\u00ad\u200b\u200c\u200d\u2060]")
 # Old encoders write khanda ta as ta + hasanta + ZWJ; Unicode 4.1 gave it U+09CE.
 _KHANDA_TA = ("\u09a4\u09cd\u200d", "\u09ce")
 _SPACE = regex.compile(r"\s+")
@@ -26,10 +27,13 @@ _GARBLE = regex.compile("|".join(map(regex.escape, sorted(kw.GARBLES, key=len, r
 
 # Typists' look-alikes: ৷ (U+09F7, a currency numerator) for the danda, and a
 # Latin o/O for the digit ০ inside a Bengali number (১oo টাকা).
-_LOOKALIKE_DANDA = str.maketrans({"\u09f7": "\u0964"})
+_LOOKALIKE_DANDA = ("\u09f7", "\u0964")
 _LATIN_O_ZERO = regex.compile(r"(?<=[০-৯])[oO]+|[oO]+(?=[০-৯])")
 
 
+# Every stage cleans the same cell texts again and again (a cell is matched against
+# every keyword table): clean and fold are pure, so each text is worked out once.
+@functools.lru_cache(maxsize=1 << 16)
 def clean(text: str | None) -> str:
     """NFC, invisible characters removed, look-alikes and known garbles fixed,
     whitespace collapsed.
@@ -39,7 +43,7 @@ def clean(text: str | None) -> str:
     """
     if not text:
         return ""
-    text = text.replace(*_KHANDA_TA).translate(_INVISIBLE).translate(_LOOKALIKE_DANDA)
+    text = _INVISIBLE.sub("", text.replace(*_KHANDA_TA)).replace(*_LOOKALIKE_DANDA)
     text = _LATIN_O_ZERO.sub(lambda m: "০" * len(m.group(0)), text)
     text = unicodedata.normalize("NFC", text)
     text = _GARBLE.sub(lambda m: kw.GARBLES[m.group(0)], text)
@@ -74,6 +78,7 @@ def clean_lines(text: str | None) -> str:
 _PUNCTUATION = regex.compile(r"[[\p{P}\p{S}]--[%৳/]]+", regex.V1)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """A matching key: cleaned, lower-cased, punctuation to spaces."""
     text = clean(text).lower()
@@ -92,6 +97,7 @@ _SKELETON_FOLDS = [("\u09b0\u09cd\u09a7", "\u09a7"), ("\u09a6\u09cd\u09a7", "\u0
 
 
 _GEMINATE = regex.compile(r"([\u0995-\u09b9])\u09cd\1")
+_SPACE_OR_PUNCTUATION = regex.compile(r"[\s\p{P}\p{S}]+")
 
 
 def skeleton(text: str) -> str:
@@ -101,7 +107,7 @@ def skeleton(text: str) -> str:
     text = _GEMINATE.sub(r"\1", fold(text))            # পদ্ধত্তি: a doubled letter typed for one
     for variant, base in _SKELETON_FOLDS:
         text = text.replace(variant, base)
-    return regex.sub(r"[\s\p{P}\p{S}]+", "", text)
+    return _SPACE_OR_PUNCTUATION.sub("", text)
 
 
 def _is_ascii(phrase: str) -> bool:
@@ -230,6 +236,7 @@ def is_column_number_row(texts: list[str]) -> bool:
     return in_place == len(values) or (all(len(t) <= 4 for t in filled) and in_place >= 0.7 * len(values))
 
 
+@functools.lru_cache(maxsize=1 << 14)     # every line and cell is asked, by several stages
 def heading_kind(text: str) -> tuple[str, str] | None:
     """('section', kind) or ('structure', kind) when a line is a heading.
 
@@ -298,12 +305,16 @@ def _contact_label_pattern() -> regex.Pattern:
     return regex.compile(rf"^(?:{labels})(?![\p{{L}}\p{{M}}--[ঃ]])", regex.IGNORECASE | regex.V1)
 
 
+_CONTACT_START = regex.compile(r"^[+0-9০-৯(]")
+_EMAIL_START = regex.compile(r"^[\w.+-]+@", flags=regex.ASCII)
+
+
 def starts_with_contact(text: str) -> bool:
     """A contact line: a label (মোবাইলঃ, ইমেইল, Phone), a number or an address."""
     text = clean(text)
     return bool(_contact_label_pattern().match(text.lower())
-                or regex.match(r"^[+0-9০-৯(]", text)
-                or regex.match(r"^[\w.+-]+@", text, flags=regex.ASCII))
+                or _CONTACT_START.match(text)
+                or _EMAIL_START.match(text))
 
 
 @functools.lru_cache(maxsize=1)
@@ -322,6 +333,9 @@ def leading_time_phrase(text: str) -> str:
 
 # -------------------------------------------------------------- wrapped addresses
 
+_WORD_SEPARATOR = regex.compile(r"( |\n)")
+# Every wrap _is_wrapped_address undoes has one of these on its left (most text has none).
+_ADDRESS_HINT = regex.compile(r"[@_]|www\.|http", regex.IGNORECASE)
 _ADDRESS_PIECE = regex.compile(r"[A-Za-z0-9._%+@/:~#=?&-]+")
 # The start of an email's local part: lowercase with a dot, underscore or digit.
 _LOCAL_PART = regex.compile(r"(?=.*[._0-9])[a-z0-9._+-]+")
@@ -331,7 +345,9 @@ _KNOWN_TLDS = {"com", "org", "net", "edu", "gov", "info", "bd", "int", "io"}
 def rejoin_addresses(text: str) -> str:
     """Undo a line wrap inside an email or URL (``gmail.co m``, ``x@ gmail.com``, or a
     line break where the space is); other spaces and line breaks stay as they are."""
-    pieces = regex.split(r"( |\n)", text)
+    if not _ADDRESS_HINT.search(text):
+        return text
+    pieces = _WORD_SEPARATOR.split(text)
     out = pieces[:1]
     for separator, word in zip(pieces[1::2], pieces[2::2]):
         if _is_wrapped_address(out[-1], word):

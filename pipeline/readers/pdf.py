@@ -13,6 +13,7 @@ import re
 import subprocess
 import unicodedata
 from dataclasses import replace
+from operator import itemgetter
 from pathlib import Path
 from typing import Optional
 
@@ -21,7 +22,7 @@ from pdfplumber.page import Page
 from pdfplumber.table import Table as FoundTable
 
 from .. import ocr
-from ..bijoy import is_bijoy_font, looks_bijoy
+from ..bijoy import is_bijoy_font, looks_bijoy, may_look_bijoy
 from ..lexicon import BENGALI_RUN, is_visual_order, known_words, visual_to_logical
 from ..model import BBox, Block, Cell, Finding, Line, RawDocument, Row, Table
 from . import pdfguard
@@ -82,8 +83,9 @@ def read_page(page: PageContent) -> tuple[list[Block], Optional[Finding]]:
     # Bijoy text is readable once decoded (extract does that for every format).
     if finding and finding.rule != "legacy_font_encoding":
         return [], finding
-    tables = read_tables(page)
-    outside = [c for c in page.chars if not any(_inside(c, bbox) for _, bbox in tables)]
+    placed = _placed(page.chars)
+    tables = read_tables(page, placed)
+    outside = [c for _, _, _, c in _outside(placed, [bbox for _, bbox in tables])]
     lines = [Line(text, page.page_number, bbox) for text, bbox in text_lines(outside) if text]
     blocks = _in_reading_order(lines, tables)
     if is_visual_order(unicodedata.normalize("NFC", "".join(c["text"] for c in page.chars))):
@@ -160,14 +162,27 @@ def ocr_table(scan: ocr.PageImage, found: FoundTable) -> Table:
 def unreadable(page: PageContent) -> Optional[Finding]:
     number = page.page_number
     text = "".join(c["text"] for c in page.chars)
-    lines = [line_text(line) for line in group_lines(page.chars)]
-    legacy = legacy_encoding({c["fontname"] for c in page.chars}, lines)
+    legacy = legacy_encoding({c["fontname"] for c in page.chars}, bijoy_check_lines(page.chars, text))
     if legacy:
         return Finding("legacy_font_encoding", "warning", f"page {number}: {legacy}: decoded to Unicode")
     reason = text_layer_problem(text, page.has_images)
     if reason:
         return Finding("page_needs_ocr", "error", f"page {number}: {reason}")
     return None
+
+
+def bijoy_check_lines(chars: list[dict], text: str) -> list[str]:
+    """The page's lines as ``legacy_encoding`` counts them, ordered (``line_text``) only where
+    that can change its verdict. A line that cannot look Bijoy counts only as filled or blank;
+    when too few lines may look Bijoy to make the majority, none needs ordering; a page none
+    of whose text may look Bijoy needs no lines at all."""
+    if not may_look_bijoy(text):
+        return []
+    lines = [("".join(c["text"] for c in line), line) for line in group_lines(chars)]
+    filled = sum(1 for glyphs, _ in lines if glyphs.strip())
+    if 2 * sum(1 for glyphs, _ in lines if may_look_bijoy(glyphs)) <= filled:
+        return [glyphs for glyphs, _ in lines]
+    return [line_text(line) if may_look_bijoy(glyphs) else glyphs for glyphs, line in lines]
 
 
 def legacy_encoding(fontnames: set[str], lines: list[str]) -> Optional[str]:
@@ -212,10 +227,27 @@ def text_lines(chars: list[dict]) -> list[tuple[str, BBox]]:
     return [(join_lines([line_text(line)]), line_bbox(line)) for line in group_lines(chars)]
 
 
-def _inside(char: dict, bbox: BBox) -> bool:
-    x = (char["x0"] + char["x1"]) / 2
-    y = (char["top"] + char["bottom"]) / 2
-    return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
+# A char with the middle of its box (the box that holds the middle holds the char) and its
+# index in stream order: (x, y, index, char).
+Placed = tuple[float, float, int, dict]
+
+
+def _placed(chars: list[dict]) -> list[Placed]:
+    """Worked out once a page, for its tables, their cells and the text outside them."""
+    return [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, i, c) for i, c in enumerate(chars)]
+
+
+def _within(placed: list[Placed], bbox: BBox) -> list[Placed]:
+    """The placed chars the box holds, in their order."""
+    left, top, right, bottom = bbox
+    return [p for p in placed if left <= p[0] <= right and top <= p[1] <= bottom]
+
+
+def _outside(placed: list[Placed], boxes: list[BBox]) -> list[Placed]:
+    """The placed chars none of the boxes holds, in their order."""
+    for left, top, right, bottom in boxes:
+        placed = [p for p in placed if not (left <= p[0] <= right and top <= p[1] <= bottom)]
+    return placed
 
 
 def _mark_page_break(blocks: list[Block], page_number: int) -> None:
@@ -236,16 +268,16 @@ def table_settings(page: PageContent) -> dict:
     return {**RULED, "explicit_horizontal_lines": closing}
 
 
-def read_tables(page: PageContent) -> list[tuple[Table, BBox]]:
+def read_tables(page: PageContent, placed: list[Placed]) -> list[tuple[Table, BBox]]:
     """Ruled tables; failing those, tables ruled across only (columns from their gutters);
     failing those, word-aligned ones that are clearly columnar."""
-    ruled = [to_table(page, t) for t in page.find_tables(table_settings(page))]
+    ruled = [to_table(page, t, placed) for t in page.find_tables(table_settings(page))]
     if ruled:
         return [(table, bbox) for table, bbox in ruled if table.rows]
     verticals = virtual_verticals(page.chars, page.edges)
     if verticals:
         settings = {**RULED, "vertical_strategy": "explicit", "explicit_vertical_lines": verticals}
-        ruled = [to_table(page, t) for t in page.find_tables(settings)]
+        ruled = [to_table(page, t, placed) for t in page.find_tables(settings)]
         if ruled:
             return [(table, bbox) for table, bbox in ruled if table.rows]
     return unruled_tables(page.chars, page.page_number)
@@ -303,18 +335,17 @@ def _ruled_at(horizontal: list[dict], y: float, x0: float, x1: float) -> bool:
     return covered >= 0.5 * (x1 - x0)
 
 
-def to_table(page: PageContent, found: FoundTable) -> tuple[Table, BBox]:
+def to_table(page: PageContent, found: FoundTable, placed: list[Placed]) -> tuple[Table, BBox]:
     """Rows with text (empty spacer rows dropped) and the box they cover."""
-    table_box = found.bbox    # pdfplumber computes it from the cells on every access
-    by_middle = sorted(((i, c) for i, c in enumerate(page.chars) if _inside(c, table_box)),
-                       key=lambda ic: _middle(ic[1]))
-    middles = [_middle(c) for _, c in by_middle]
+    # The table's chars by the height of their middle (pdfplumber computes the bbox on every access).
+    by_middle = sorted(_within(placed, found.bbox), key=itemgetter(1))
+    middles = [p[1] for p in by_middle]
     rows: list[Row] = []
     boxes: list[BBox] = []
     starts = _column_starts(found)
     for found_row in found.rows:
-        chars = _in_band(by_middle, middles, found_row.bbox)
-        cells = [to_cell(chars, bbox, page.page_number) for bbox in found_row.cells]
+        band = _in_band(by_middle, middles, found_row.bbox)
+        cells = [to_cell(band, bbox, page.page_number) for bbox in found_row.cells]
         _mark_span_direction(cells, found_row.cells, starts)
         if not any(c.text for c in cells):
             continue
@@ -323,15 +354,11 @@ def to_table(page: PageContent, found: FoundTable) -> tuple[Table, BBox]:
     return Table(rows), (_union(*boxes) if boxes else found.bbox)
 
 
-def _middle(char: dict) -> float:
-    return (char["top"] + char["bottom"]) / 2
-
-
-def _in_band(by_middle: list[tuple[int, dict]], middles: list[float], bbox: BBox) -> list[dict]:
+def _in_band(by_middle: list[Placed], middles: list[float], bbox: BBox) -> list[Placed]:
     """The chars whose middle lies within the row's height, in content-stream order
     (the order cell text is built from): only those can be inside one of its cells."""
     band = by_middle[bisect.bisect_left(middles, bbox[1]):bisect.bisect_right(middles, bbox[3])]
-    return [c for _, c in sorted(band, key=lambda ic: ic[0])]
+    return sorted(band, key=itemgetter(2))
 
 
 def _column_starts(found: FoundTable) -> list[float]:
@@ -360,15 +387,16 @@ def _union(*boxes: BBox) -> BBox:
             max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
-def to_cell(chars: list[dict], bbox: Optional[BBox], page_number: int) -> Cell:
+def to_cell(band: list[Placed], bbox: Optional[BBox], page_number: int) -> Cell:
     if bbox is None:  # covered by a merged cell above or to the left
         return Cell("", page_number, None, spanned=True)
-    inside = [c for c in chars if _inside(c, bbox)]
+    inside = [p[3] for p in _within(band, bbox)]
     text = join_lines(_unbreak_words(group_lines(inside), bbox))
     return Cell(text, page_number, tuple(round(v, 2) for v in bbox), spanned=False)
 
 
 MAX_BROKEN_TAIL = 4
+_LOWER_HEAD = re.compile(r"[a-z]*")
 
 
 def _unbreak_words(lines: list[list[dict]], bbox: BBox) -> list[str]:
@@ -389,7 +417,7 @@ def _unbreak_words(lines: list[list[dict]], bbox: BBox) -> list[str]:
     forced = False
     for line, box in zip(lines, boxes):
         text = line_text(line)
-        tail = re.match(r"[a-z]*", text).group(0)
+        tail = _LOWER_HEAD.match(text).group(0)
         if texts and ((forced and 0 < len(tail) <= MAX_BROKEN_TAIL) or _cut_bangla_word(texts[-1], text)):
             texts[-1] += text
         else:

@@ -10,8 +10,10 @@ works on pdfplumber char dicts (``text``, ``x0``, ``x1``, ``top``,
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from operator import itemgetter
 from typing import Any, Iterable, Optional
 
 from pdfminer.layout import LTChar, LTContainer
@@ -92,26 +94,32 @@ def parse_page(page: Page) -> None:
 # --------------------------------------------------------------------------
 
 def group_lines(chars: Iterable[Char]) -> list[list[Char]]:
-    """Chars (stream order) to visual lines, top to bottom, each in stream order."""
-    indexed = list(enumerate(chars))
-    lines: list[list[tuple[int, Char]]] = []
-    bounds: list[list[float]] = []
-    for item in sorted(indexed, key=lambda ic: (ic[1]["top"] + ic[1]["bottom"]) / 2):
-        middle = (item[1]["top"] + item[1]["bottom"]) / 2
-        if lines and bounds[-1][0] <= middle <= bounds[-1][1]:
+    """Chars (stream order) to visual lines, top to bottom, each in stream order.
+
+    A line is the chars whose middle lies within the height of its first (highest) char."""
+    by_middle = sorted((((c["top"] + c["bottom"]) / 2, i, c) for i, c in enumerate(chars)), key=itemgetter(0))
+    lines: list[list[tuple[float, int, Char]]] = []
+    top = bottom = 0.0
+    for item in by_middle:
+        if lines and top <= item[0] <= bottom:
             lines[-1].append(item)
-            continue
-        lines.append([item])
-        bounds.append([item[1]["top"], item[1]["bottom"]])
-    return [[c for _, c in sorted(line, key=lambda ic: ic[0])] for line in lines]
+        else:
+            lines.append([item])
+            top, bottom = item[2]["top"], item[2]["bottom"]
+    return [[c for _, _, c in sorted(line, key=itemgetter(1))] for line in lines]
+
+
+@functools.lru_cache(maxsize=4096)
+def _combining(first: str) -> bool:
+    # ি ে ৈ are drawn before their consonant with an advance of their own: in a
+    # glyph-order text layer they open a cluster (geometry decides, see below).
+    return first not in PRE_BASE_SIGNS and unicodedata.category(first) in ("Mn", "Mc")
 
 
 def _joins_previous(char: Char, previous: Char) -> bool:
     """A combining mark, or a glyph drawn mostly over the previous one."""
     first = char["text"][:1]
-    # ি ে ৈ are drawn before their consonant with an advance of their own: in a
-    # glyph-order text layer they open a cluster (geometry decides below).
-    if first and first not in PRE_BASE_SIGNS and unicodedata.category(first) in ("Mn", "Mc"):
+    if first and _combining(first):
         return True
     width = char["x1"] - char["x0"]
     overlap = min(char["x1"], previous["x1"]) - max(char["x0"], previous["x0"])
@@ -120,29 +128,34 @@ def _joins_previous(char: Char, previous: Char) -> bool:
 
 def line_text(line: list[Char]) -> str:
     """Stream order within clusters, x order between them (see notes file)."""
-    clusters: list[list[Char]] = []
+    # A cluster: [left, right, size, its texts]; each extreme kept as the cluster grows.
+    clusters: list[list[Any]] = []
+    previous = None
     for char in line:
-        if clusters and _joins_previous(char, clusters[-1][-1]):
-            clusters[-1].append(char)
+        if previous is not None and _joins_previous(char, previous):
+            cluster = clusters[-1]
+            cluster[0] = min(cluster[0], char["x0"])
+            cluster[1] = max(cluster[1], char["x1"])
+            cluster[2] = max(cluster[2], char.get("size", 0))
+            cluster[3].append(char["text"])
         else:
-            clusters.append([char])
-    clusters.sort(key=lambda cl: min(c["x0"] for c in cl))
+            clusters.append([char["x0"], char["x1"], char.get("size", 0), [char["text"]]])
+        previous = char
+    clusters.sort(key=itemgetter(0))
     parts: list[str] = []
     right = None
-    for cluster in clusters:
-        left = min(c["x0"] for c in cluster)
-        size = max(c.get("size", 0) for c in cluster)
+    for left, end, size, texts in clusters:
         # PDFs without space glyphs still separate words by a visible gap.
         if right is not None and left - right > 0.3 * size:
             parts.append(" ")
-        parts.append("".join(c["text"] for c in cluster))
-        right = max(c["x1"] for c in cluster)
+        parts.append("".join(texts))
+        right = end
     return "".join(parts)
 
 
 def line_bbox(line: list[Char]) -> tuple[float, float, float, float]:
-    return (min(c["x0"] for c in line), min(c["top"] for c in line),
-            max(c["x1"] for c in line), max(c["bottom"] for c in line))
+    return (min([c["x0"] for c in line]), min([c["top"] for c in line]),
+            max([c["x1"] for c in line]), max([c["bottom"] for c in line]))
 
 
 # --------------------------------------------------------------------------

@@ -59,6 +59,7 @@ def _designation_pattern() -> regex.Pattern:
     return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){title}(?:{joiner}{other})*", regex.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1 << 14)    # the pattern is slow and most cells are asked about several times
 def find_designation(text: str) -> regex.Match | None:
     """The first designation in ``clean(text)`` (so spans index the cleaned text)."""
     return _designation_pattern().search(clean(text))

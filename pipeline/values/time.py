@@ -64,6 +64,7 @@ def _durations(text: str) -> list[tuple[float, str]]:
     return [(float(math.ceil(days)) if days % 1 else days, unit) for days, unit in terms]
 
 
+@functools.lru_cache(maxsize=4096)     # every word of the text against every period word
 def _period(text: str) -> Optional[tuple[float, str]]:
     """A periodicity word standing alone ('মাসিক', 'বার্ষিক ভিত্তিতে'), not qualifying a noun."""
     words = fold(text).split()

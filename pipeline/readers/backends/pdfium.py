@@ -26,6 +26,7 @@ import functools
 import math
 import re
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, Iterator, Optional
 
 import pypdfium2 as pdfium
@@ -58,9 +59,31 @@ def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
     return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
 
 
-def _address(pointer: Any) -> int:
-    """The handle's address, its identity (a few times cheaper than ``ctypes.cast``)."""
-    return ctypes.addressof(pointer.contents) if pointer else 0
+def _by_address(function: Any) -> Any:
+    """A PDFium function that takes and returns its handles as plain addresses (ints).
+
+    pypdfium2's bindings wrap each handle in a ctypes pointer object, both ways; a page
+    makes thousands of calls, and the wrapping cost more than many of the calls did.
+    An address is also the handle's identity (PDFium keeps one object per font or mark).
+    """
+    def plain(kind: Any) -> Any:
+        return ctypes.c_void_p if getattr(kind, "__name__", "").startswith("LP_struct_fpdf_") else kind
+    prototype = ctypes.CFUNCTYPE(plain(function.restype), *map(plain, function.argtypes))
+    return prototype(ctypes.cast(function, ctypes.c_void_p).value)
+
+
+def _handle(pointer: Any) -> int:
+    return ctypes.cast(pointer, ctypes.c_void_p).value
+
+
+C = SimpleNamespace(**{name: _by_address(getattr(raw, name)) for name in (
+    "FPDFPage_CountObjects", "FPDFPage_GetObject", "FPDFPageObj_GetType", "FPDFFormObj_CountObjects",
+    "FPDFFormObj_GetObject", "FPDFPageObj_GetMatrix", "FPDFPageObj_GetBounds", "FPDFPageObj_CountMarks",
+    "FPDFPageObj_GetMark", "FPDFPageObjMark_GetParamBlobValue", "FPDFPath_CountSegments",
+    "FPDFPath_GetPathSegment", "FPDFPathSegment_GetPoint", "FPDFPathSegment_GetType", "FPDFPathSegment_GetClose",
+    "FPDFTextObj_GetFontSize", "FPDFTextObj_GetFont", "FPDFFont_GetBaseFontName", "FPDFFont_GetDescent",
+    "FPDFFont_GetGlyphWidth", "FPDFText_CountChars", "FPDFText_GetTextObject", "FPDFText_IsGenerated",
+    "FPDFText_GetLooseCharBox", "FPDFText_GetUnicode", "FPDFText_HasUnicodeMapError")})
 
 
 # Out-parameters, reused: a page makes thousands of calls, and a process reads one page at a time.
@@ -70,7 +93,7 @@ _BOUNDS = tuple(ctypes.c_float() for _ in range(4))
 
 
 def _matrix(obj: Any) -> Matrix:
-    raw.FPDFPageObj_GetMatrix(obj, _MATRIX)
+    C.FPDFPageObj_GetMatrix(obj, _MATRIX)
     m = _MATRIX
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
@@ -91,13 +114,13 @@ class PageObjects:
 
     def walk(self, height: float) -> "PageObjects":
         self.height = height
-        count = raw.FPDFPage_CountObjects(self.page)
-        self._walk((raw.FPDFPage_GetObject(self.page, i) for i in range(count)), IDENTITY)
+        count = C.FPDFPage_CountObjects(self.page)
+        self._walk((C.FPDFPage_GetObject(self.page, i) for i in range(count)), IDENTITY)
         return self
 
     def _walk(self, objects: Iterator[Any], outer: Matrix) -> None:
         for obj in objects:
-            kind = raw.FPDFPageObj_GetType(obj)
+            kind = C.FPDFPageObj_GetType(obj)
             if kind == raw.FPDF_PAGEOBJ_TEXT:
                 self.texts.append((obj, outer))
             elif kind == raw.FPDF_PAGEOBJ_PATH:
@@ -105,8 +128,8 @@ class PageObjects:
             elif kind == raw.FPDF_PAGEOBJ_IMAGE:
                 self.has_images = True
             elif kind == raw.FPDF_PAGEOBJ_FORM:
-                count = raw.FPDFFormObj_CountObjects(obj)
-                self._walk((raw.FPDFFormObj_GetObject(obj, i) for i in range(count)),
+                count = C.FPDFFormObj_CountObjects(obj)
+                self._walk((C.FPDFFormObj_GetObject(obj, i) for i in range(count)),
                            _multiply(_matrix(obj), outer))
 
 
@@ -120,11 +143,11 @@ def path_ops(obj: Any, matrix: Matrix) -> list[tuple[str, tuple[float, float]]]:
     x, y = ctypes.c_float(), ctypes.c_float()
     start = None
     bezier = 0
-    for i in range(raw.FPDFPath_CountSegments(obj)):
-        segment = raw.FPDFPath_GetPathSegment(obj, i)
-        raw.FPDFPathSegment_GetPoint(segment, x, y)
+    for i in range(C.FPDFPath_CountSegments(obj)):
+        segment = C.FPDFPath_GetPathSegment(obj, i)
+        C.FPDFPathSegment_GetPoint(segment, x, y)
         point = _apply(matrix, x.value, y.value)
-        kind = raw.FPDFPathSegment_GetType(segment)
+        kind = C.FPDFPathSegment_GetType(segment)
         if kind == raw.FPDF_SEGMENT_MOVETO:
             start = point
             ops.append(("m", point))
@@ -132,12 +155,12 @@ def path_ops(obj: Any, matrix: Matrix) -> list[tuple[str, tuple[float, float]]]:
             bezier += 1     # PDFium stores a curve as its three points; pdfminer keeps the end one
             if bezier % 3 == 0:
                 ops.append(("c", point))
-        elif raw.FPDFPathSegment_GetClose(segment) and point == start:
+        elif C.FPDFPathSegment_GetClose(segment) and point == start:
             ops.append(("h", point))
             continue
         else:
             ops.append(("l", point))
-        if raw.FPDFPathSegment_GetClose(segment):
+        if C.FPDFPathSegment_GetClose(segment):
             ops.append(("h", start))
     return ops
 
@@ -182,43 +205,50 @@ def _plumber_object(kind: str, pts: list[tuple[float, float]], height: float) ->
 # Characters
 # --------------------------------------------------------------------------
 
-def actual_text(mark: Any) -> Optional[str]:
+_BLOB = (ctypes.c_ubyte * 1024)()     # an ActualText is a cluster or a word: one call reads it
+_BLOB_SIZE = ctypes.c_ulong()
+
+
+def actual_text(mark: int) -> Optional[str]:
     """The mark's /ActualText, or None."""
-    size = ctypes.c_ulong()
-    if not raw.FPDFPageObjMark_GetParamBlobValue(mark, b"ActualText", None, 0, size):
+    if not C.FPDFPageObjMark_GetParamBlobValue(mark, b"ActualText", _BLOB, len(_BLOB), _BLOB_SIZE):
         return None
-    buffer = (ctypes.c_ubyte * size.value)()
-    raw.FPDFPageObjMark_GetParamBlobValue(mark, b"ActualText", buffer, size.value, size)
+    size = _BLOB_SIZE.value
+    if size <= len(_BLOB):      # PDFium copies the value only into a buffer that holds it
+        return decode_text(ctypes.string_at(_BLOB, size))
+    buffer = (ctypes.c_ubyte * size)()
+    C.FPDFPageObjMark_GetParamBlobValue(mark, b"ActualText", buffer, size, _BLOB_SIZE)
     return decode_text(bytes(buffer))
 
 
 @functools.lru_cache(maxsize=256)
-def font_metrics(font_address: int) -> tuple[str, float, float]:
+def font_metrics(font: int) -> tuple[str, float, float]:
     """A font's name, and its descent and space width per point of size.
 
     Keyed by address: PDFium loads each font of a document once, so its text
     objects share the handle, and a document's fonts live until it is closed
     (the cache is cleared then, see ``PdfiumDocument.close``).
     """
-    font = ctypes.cast(font_address, raw.FPDFTextObj_GetFont.restype)
-    length = raw.FPDFFont_GetBaseFontName(font, None, 0)
+    length = C.FPDFFont_GetBaseFontName(font, None, 0)
     name = ctypes.create_string_buffer(length)
-    raw.FPDFFont_GetBaseFontName(font, name, length)
+    C.FPDFFont_GetBaseFontName(font, name, length)
     descent, width = ctypes.c_float(), ctypes.c_float()
-    raw.FPDFFont_GetDescent(font, ctypes.c_float(METRIC_SIZE), descent)
-    raw.FPDFFont_GetGlyphWidth(font, ord(" "), ctypes.c_float(METRIC_SIZE), width)
+    C.FPDFFont_GetDescent(font, ctypes.c_float(METRIC_SIZE), descent)
+    C.FPDFFont_GetGlyphWidth(font, ord(" "), ctypes.c_float(METRIC_SIZE), width)
     return name.value.decode("utf-8", "replace"), descent.value / METRIC_SIZE, width.value / METRIC_SIZE
 
 
 class FontInfo:
     """What every char of a text object shares: font name, size, baseline, descent."""
 
+    __slots__ = ("size", "baseline", "fontname", "bottom", "space_width")
+
     def __init__(self, obj: Any, m: Matrix):
-        raw.FPDFTextObj_GetFontSize(obj, _FLOAT)
+        C.FPDFTextObj_GetFontSize(obj, _FLOAT)
         # pdfminer's char size: the font size through the matrix's vertical scale
         self.size = _FLOAT.value * math.hypot(m[2], m[3])
         self.baseline = m[5]
-        self.fontname, descent, space = font_metrics(_address(raw.FPDFTextObj_GetFont(obj)))
+        self.fontname, descent, space = font_metrics(C.FPDFTextObj_GetFont(obj))
         self.bottom = self.baseline + descent * self.size
         self.space_width = space * self.size
 
@@ -231,23 +261,17 @@ def _char(text: str, x0: float, x1: float, info: FontInfo, height: float) -> dic
 def object_bounds(obj: Any, outer: Matrix, origin: float) -> tuple[float, float]:
     """The object's left end (its origin, where pdfminer starts its first glyph) and right end."""
     left, bottom, right, top = _BOUNDS
-    raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+    C.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
     if outer == IDENTITY:      # not inside a form: the bounds are in page space already
         return origin, max(right.value, origin)
     xs = [_apply(outer, x, y)[0] for x in (left.value, right.value) for y in (bottom.value, top.value)]
     return origin, max(xs + [origin])
 
 
-# FPDFText_GetTextObject returning a plain address: pypdfium2's binding returns a
-# ctypes pointer, and casting one per character cost more than the rest of the page.
-_text_object_address = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
-    ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value)
-
-
 def chars_by_object(textpage: Any) -> dict[int, list[int]]:
     by_object: dict[int, list[int]] = {}
-    for i in range(raw.FPDFText_CountChars(textpage)):
-        address = _text_object_address(textpage, i)
+    for i in range(C.FPDFText_CountChars(textpage)):
+        address = C.FPDFText_GetTextObject(textpage, i)
         if address:     # generated spaces and line breaks have no object
             by_object.setdefault(address, []).append(i)
     return by_object
@@ -255,11 +279,13 @@ def chars_by_object(textpage: Any) -> dict[int, list[int]]:
 
 # PDFium hands a hyphen that ends a line back as this control code.
 LINE_END_HYPHEN = 0x02
+# The characters PDFium generates (a word gap, a line end) are these: only they are asked about.
+GENERATED = {ord(" "), ord("\r"), ord("\n")}
+_BOX = raw.FS_RECTF()
 
 
-def _text(textpage: Any, i: int) -> str:
-    code = raw.FPDFText_GetUnicode(textpage, i)
-    if raw.FPDFText_HasUnicodeMapError(textpage, i):
+def _text(textpage: int, i: int, code: int) -> str:
+    if C.FPDFText_HasUnicodeMapError(textpage, i):
         return f"(cid:{code})"      # as pdfminer writes a glyph with no Unicode
     return "-" if code == LINE_END_HYPHEN else chr(code)
 
@@ -291,7 +317,7 @@ class Chars:
             self._add_span(object_bounds(obj, outer, placed[4]), info, span)
             return
         self.span_mark = None
-        indices = self.by_object.get(_address(obj))
+        indices = self.by_object.get(obj)
         if indices:
             self._add_glyphs(indices, info)
         else:
@@ -299,11 +325,10 @@ class Chars:
 
     def _span(self, obj: Any) -> Optional[tuple[int, str]]:
         """(mark identity, text) of the innermost marked-content span with /ActualText."""
-        for k in range(raw.FPDFPageObj_CountMarks(obj) - 1, -1, -1):
-            mark = raw.FPDFPageObj_GetMark(obj, k)
-            address = _address(mark)
+        for k in range(C.FPDFPageObj_CountMarks(obj) - 1, -1, -1):
+            address = C.FPDFPageObj_GetMark(obj, k)
             if address not in self.marks:      # the objects of a sequence share its mark
-                self.marks[address] = actual_text(mark)
+                self.marks[address] = actual_text(address)
             if self.marks[address] is not None:
                 return address, self.marks[address]
         return None
@@ -323,23 +348,24 @@ class Chars:
 
     def _add_span(self, bounds: tuple[float, float], info: FontInfo, span: tuple[int, str]) -> None:
         x0, x1 = bounds
-        char = _char(span[1], x0, x1, info, self.height)
-        if span[0] == self.span_mark and self.chars:
+        if span[0] == self.span_mark and self.chars:     # the span goes on: its char grows
             last = self.chars[-1]
-            for key, pick in (("x0", min), ("x1", max), ("top", min), ("bottom", max)):
-                last[key] = pick(last[key], char[key])
+            last["x0"], last["x1"] = min(last["x0"], x0), max(last["x1"], x1)
+            last["top"] = min(last["top"], self.height - (info.bottom + info.size))
+            last["bottom"] = max(last["bottom"], self.height - info.bottom)
         else:
-            self._append(char, info.baseline)
+            self._append(_char(span[1], x0, x1, info, self.height), info.baseline)
         self.span_mark = span[0]
 
     def _add_glyphs(self, indices: list[int], info: FontInfo) -> None:
         boxes = []
-        box = raw.FS_RECTF()
+        textpage, box = self.textpage, _BOX
         for i in indices:
-            if raw.FPDFText_IsGenerated(self.textpage, i) == 1:    # PDFium's guess at a word gap
+            code = C.FPDFText_GetUnicode(textpage, i)
+            if code in GENERATED and C.FPDFText_IsGenerated(textpage, i) == 1:    # PDFium's guess at a word gap
                 continue
-            raw.FPDFText_GetLooseCharBox(self.textpage, i, box)
-            text = _text(self.textpage, i)
+            C.FPDFText_GetLooseCharBox(textpage, i, box)
+            text = _text(textpage, i, code)
             if boxes and [box.left, box.right] == boxes[-1][1:]:   # one glyph, several characters (প্র)
                 boxes[-1][0] += text
             else:
@@ -406,8 +432,8 @@ class PdfiumDocument(PdfDocument):
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
-            objects = PageObjects(page.raw).walk(height)
-            chars = page_chars(objects, textpage.raw)
+            objects = PageObjects(_handle(page.raw)).walk(height)
+            chars = page_chars(objects, _handle(textpage.raw))
         finally:
             textpage.close()
         return PageContent(number, (0, 0, width, height), chars, objects.edges, objects.has_images,
