@@ -130,16 +130,17 @@ def _match_label(text: str, table: tuple) -> Optional[LabelMatch]:
 
 def label_role(labels: list[str], table=kw.COLUMN_ROLES) -> Optional[LabelMatch]:
     """A column's role from its header lines: the lowest (most specific) line that names
-    one exactly, else all lines read together, else the best tolerant match. The table's
+    one as written, else all lines read together, else the best tolerant match. The table's
     first role (the superior officer) on any line wins: its label goes on to list what the
     cell holds ('ঊর্ধ্বতন কর্মকর্তার' / 'পদবি, রুম নম্বর …'), it heads no group of columns."""
     first = table[0][0]
     if any(match_role(label, table[:1]) == first for label in labels):
         return LabelMatch(first, "exact")
     for label in reversed(labels):
-        role = match_role(label, table)
-        if role:
-            return LabelMatch(role, "exact")
+        if match_role(label, table):
+            # As match_label reads it: another spelling of a more specific role's phrase beats
+            # a weak word named as written ('Methods of service delivery' is no service name).
+            return match_label(label, table)
     return match_label(" ".join(labels), table) if labels else None
 
 

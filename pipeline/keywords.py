@@ -294,6 +294,8 @@ DITTO_MARKS = ["ঐ", "-ঐ-", "ঐ-", "-ঐ", "ঐঐ", "\"", "〃", "”", "�
 
 # Delivery-method list markers like "১।", "1.", "(ক)".
 LIST_MARKER_LETTERS = "কখগঘঙচছজঝঞ"
+# Sub-rows of an English charter, bracketed only ('(a)'): a bare 'a.' opens too many sentences.
+LATIN_MARKER_LETTERS = "abcdefgh"
 
 # ---------------------------------------------------------------- portal pages
 # Text of the national portal's page furniture (menus, share buttons, credits),

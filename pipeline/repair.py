@@ -395,7 +395,9 @@ def _start(logical: LogicalRow, state: _Rows) -> None:
     state.parent, state.title, state.group, state.title_name = logical, None, [], ""
 
 
-_MARKER = regex.compile(rf"^\s*\(?\s*([{kw.LIST_MARKER_LETTERS}])\s*[).।:]\s*")
+# (ক) ক) ক. — or, in an English charter, a bracketed Latin letter: (a) (b).
+_MARK = rf"(?|\(?\s*([{kw.LIST_MARKER_LETTERS}])\s*[).।:]|\(\s*([{kw.LATIN_MARKER_LETTERS}])\s*\))"
+_MARKER = regex.compile(rf"^\s*{_MARK}\s*")
 
 
 def _sub_marker(text: str) -> str:
@@ -403,9 +405,11 @@ def _sub_marker(text: str) -> str:
     return m.group(1) if m else ""
 
 
-def _is_title(row: LogicalRow) -> bool:
-    """A service row that holds a name only: a title over its sub-rows."""
-    return not any(clean(v) for role, v in row.values.items() if role not in ("serial", "service_name"))
+def _is_title(row: LogicalRow, sub: LogicalRow) -> bool:
+    """A service row that is a title over its sub-rows: it holds a name only, or states no fee
+    or time limit where its sub-row does (its method and officer, merged down, are theirs)."""
+    own = {role for role, v in row.values.items() if clean(v)} - {"serial", "service_name"}
+    return not own or (not own & {"fee", "time_limit"} and _has_own_terms(sub.values))
 
 
 def _sub_row(logical: LogicalRow, cells: list, roles: list[str], state: _Rows) -> None:
@@ -415,7 +419,7 @@ def _sub_row(logical: LogicalRow, cells: list, roles: list[str], state: _Rows) -
     name = logical.values.get("service_name", "")
     marker = _take_marker(logical)
     if not state.group:
-        if _is_title(parent):
+        if _is_title(parent, logical):
             state.out.remove(parent)
             state.title = parent
             state.starts.add(id(logical))
@@ -442,14 +446,14 @@ def _sub_row(logical: LogicalRow, cells: list, roles: list[str], state: _Rows) -
 def _split_variant(parent: LogicalRow, state: _Rows) -> None:
     """'আয়ের সনদ (ক) সাধারণ': the service's name is what comes before its first variant's marker."""
     name = clean(parent.values.get("service_name", ""))
-    m = regex.search(rf"\s\(?([{kw.LIST_MARKER_LETTERS}])\s*[).।:]\s*", name)
+    m = regex.search(rf"\s{_MARK}\s*", name)
     if m and m.group(1) == parent.sub_serial:
         state.title_name = name[:m.start()].strip()
         parent.values["service_name"] = f"{state.title_name} {name[m.end():]}".strip()
 
 
 def _letter_before(marker: str) -> str:
-    letters = kw.LIST_MARKER_LETTERS
+    letters = next((a for a in (kw.LIST_MARKER_LETTERS, kw.LATIN_MARKER_LETTERS) if marker in a), "")
     return letters[letters.index(marker) - 1] if marker in letters[1:] else "1"
 
 

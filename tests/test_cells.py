@@ -35,3 +35,15 @@ def test_a_list_number_after_a_phone_is_no_part_of_it():
     cell = "১। মোঃ করিম, মোবাইল ০১৭১১-২২৩৩৪৪ ২। মোঃ রহিম, মোবাইল ০১৮১১-৫৫৬৬৭৭"
     assert [p.e164 for p in parse_phones(cell)] == ["+8801711223344", "+8801811556677"]
     assert [p.e164 for p in parse_phones("(মোবাইল: ০১৭১১-২২৩৩৪৪)")] == ["+8801711223344"]
+
+
+def test_an_english_list_number_after_a_phone_is_no_part_of_it():
+    from pipeline.values.phone import parse_phones
+    cell = "1. Md. Abdur Rahim, Upazila ICT Officer Phone: 02-55754263 2. Pradip Kumar Sarkar, Phone: 01857028262"
+    assert [p.e164 for p in parse_phones(cell)] == ["+880255754263", "+8801857028262"]
+
+
+def test_a_lower_header_line_reads_as_match_label_reads_it():
+    from pipeline.columns import label_role
+    assert label_role(["Methods of service delivery"]).role == "method"
+    assert label_role(["Service Name"]).role == "service_name"

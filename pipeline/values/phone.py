@@ -25,7 +25,7 @@ from .email import EMAIL
 # A one- or two-digit group followed by a list mark ('… ০১৭১১-২২৩৩৪৪ ২। …') opens the next
 # item: no part of the number.
 _PHONE = regex.compile(
-    r"(?<![0-9০-৯])\+?\(?[0-9০-৯]+\)?(?:[ \-–‐.]{1,2}(?:\(?[0-9০-৯]{3,}\)?|\(?[0-9০-৯]{1,2}\)?(?!\s*[।)])))*")
+    r"(?<![0-9০-৯])\+?\(?[0-9০-৯]+\)?(?:[ \-–‐.]{1,2}(?:\(?[0-9০-৯]{3,}\)?|\(?[0-9০-৯]{1,2}\)?(?!\s*[।)]|\.\s*\p{L})))*")
 MIN_PHONE_DIGITS = 6
 _NUMBER_TYPES = {
     phonenumbers.PhoneNumberType.MOBILE: "mobile",
