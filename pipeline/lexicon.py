@@ -127,7 +127,7 @@ def _phrase_pattern(phrase: str) -> regex.Pattern:
     words = fold(phrase).split()
     body = r"\s*".join(escape(w) for w in words)
     if _is_ascii(phrase):
-        return regex.compile(rf"(?<![a-z0-9]){body}(?![a-z0-9])")
+        return regex.compile(rf"(?<![a-z0-9০-৯]){body}(?![a-z0-9০-৯])")
     # Bangla words take suffixes (সেবার, সেবাসমূহ) and join into compounds
     # (সেবামূল্য): a phrase of four or more letters may sit anywhere in a word,
     # one of three only at a word's start; shorter ones (ফি) must stand alone.

@@ -302,9 +302,20 @@ def test_officer_is_consistent(text):
 @PROPERTY
 @given(cells(OFFICER_WORDS))
 def test_officer_designation_reads_back(text):
+    """A post read from a cell reads as itself in a designation column. (Not with a lone
+    bracket: a comma before a ')' is inside brackets, so a cut-off pair changes the parts.)"""
     got = parse_officer(text)
-    assume(got.designation and ";" not in got.designation)
+    assume(got.designation and ";" not in got.designation and _balanced(text))
     assert parse_officer(got.designation, names_expected=False).designation == got.designation
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 @PROPERTY
