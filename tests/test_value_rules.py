@@ -256,3 +256,9 @@ def test_addresses_are_masked_before_the_designation_search(text, name, post):
 def test_phones_of_a_numbered_list_do_not_take_the_next_marker():
     assert [p.e164 for p in parse_phones("১। ০১৭১২-৪৪৫৫৬৬ ২। ০১৮১৫-৬৬৭৭৮৮ ৩) ০১৯১১-২২৩৩৪৪ (৪)")] == [
         "+8801712445566", "+8801815667788", "+8801911223344"]
+
+
+def test_a_number_written_twice_is_one_phone_and_leaves_the_office():
+    officer = parse_officer("মোঃ মিজানুর রহমান\nউপজেলা কৃষি অফিসার\nমোবাইলঃ ০১৭১১-২২৩৩৪৪\nমোবাইলঃ 01711-223344")
+    assert (officer.name, officer.designation, officer.office) == ("মোঃ মিজানুর রহমান", "উপজেলা কৃষি অফিসার", "")
+    assert officer.valid_phones == ["+8801711223344"]

@@ -27,7 +27,7 @@ from ..lexicon import alternation, clean, clean_lines, fold, tidy
 from ..model import Officer
 from .blank import is_blank
 from .email import deobfuscate, mask_addresses, parse_emails
-from .phone import parse_phones, without_fax
+from .phone import parse_phones, phone_texts, without_fax
 
 _SEPARATORS = regex.compile(r"(\n|[,;।](?![^()]*\)))")
 
@@ -239,8 +239,9 @@ def _strip_contacts(text: str, phones) -> str:
     p = _patterns()
     rest = without_fax(mask_addresses(text))
     rest = p["qualifier"].sub(" ", rest) if phones else rest
-    for phone in phones:
-        rest = rest.replace(phone.raw, " ")
+    # parse_phones keeps one of each number: a repeat ('০১৭১১-…, হোয়াটসঅ্যাপ 01711…') goes too.
+    for raw in [phone.raw for phone in phones] + phone_texts(rest):
+        rest = rest.replace(raw, " ")
     rest = p["grs_role"].sub(" ", rest)
     return "\n".join(clean(p["label"].sub(" ", line)) for line in rest.split("\n"))
 

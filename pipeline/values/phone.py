@@ -129,9 +129,14 @@ def without_fax(text: str) -> str:
     return _fax_number().sub(" ", text)
 
 
+def phone_texts(text: str) -> list[str]:
+    """Every phone number as written in ``text``, a number written twice twice (to take them out)."""
+    return _candidates(without_fax(text))
+
+
 def parse_phones(text: str) -> list[Phone]:
     seen: dict[str, Phone] = {}
-    for raw in _candidates(without_fax(clean(text))):
+    for raw in phone_texts(clean(text)):
         phone = parse_phone(raw)
         seen.setdefault(phone.e164 or phone.digits, phone)
     return list(seen.values())
