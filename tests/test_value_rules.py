@@ -253,6 +253,12 @@ def test_addresses_are_masked_before_the_designation_search(text, name, post):
     assert (officer.name, officer.designation) == (name, post)
 
 
+def test_phones_of_a_numbered_list_do_not_take_a_marker():
+    assert [p.e164 for p in parse_phones("মোবাইলঃ ১. ০১৭১২-৪৪৫৫৬৬ ২. ০১৮১৫-৬৬৭৭৮৮")] == [
+        "+8801712445566", "+8801815667788"]
+    assert [p.e164 for p in parse_phones("ফোনঃ ০২-৫৫৬৬৭৭৮৮, (০২) ৯৫৫১২৩৪")] == ["+880255667788", "+88029551234"]
+
+
 def test_phones_of_a_numbered_list_do_not_take_the_next_marker():
     assert [p.e164 for p in parse_phones("১। ০১৭১২-৪৪৫৫৬৬ ২। ০১৮১৫-৬৬৭৭৮৮ ৩) ০১৯১১-২২৩৩৪৪ (৪)")] == [
         "+8801712445566", "+8801815667788", "+8801911223344"]

@@ -22,10 +22,12 @@ from ..lexicon import ascii_digits, clean
 from ..model import Phone
 from .email import EMAIL
 
-# A one- or two-digit group followed by a list mark ('… ০১৭১১-২২৩৩৪৪ ২। …') opens the next
-# item: no part of the number.
+# A one- or two-digit group followed by a list mark ('… ০১৭১১-২২৩৩৪৪ ২। …', '১. ০১৭…', as
+# the officer's items and split_items read them) is an item's number: no part of a phone.
+_LIST_MARK = r"(?:[।)]|\.(?![0-9০-৯]))"
 _PHONE = regex.compile(
-    r"(?<![0-9০-৯])\+?\(?[0-9০-৯]+\)?(?:[ \-–‐.]{1,2}(?:\(?[0-9০-৯]{3,}\)?|\(?[0-9০-৯]{1,2}\)?(?!\s*[।)])))*")
+    rf"(?<![0-9০-৯])(?![0-9০-৯]{{1,2}}\s*{_LIST_MARK})\+?\(?[0-9০-৯]+\)?"
+    rf"(?:[ \-–‐.]{{1,2}}(?:\(?[0-9০-৯]{{3,}}\)?|\(?[0-9০-৯]{{1,2}}\)?(?!\s*{_LIST_MARK})))*")
 MIN_PHONE_DIGITS = 6
 _NUMBER_TYPES = {
     phonenumbers.PhoneNumberType.MOBILE: "mobile",
