@@ -110,6 +110,15 @@ def skeleton(text: str) -> str:
     return _SPACE_OR_PUNCTUATION.sub("", text)
 
 
+_EITHER_DIGIT = {c: f"[{a}{b}]" for a, b in zip("0123456789", BENGALI_DIGITS) for c in (a, b)}
+
+
+def escape(phrase: str) -> str:
+    """``regex.escape``, but a digit matches in either script: a table's '১ম বার' or
+    'কনসালটেন্ট (৩৩৩)' is also typed with Latin digits, as any number is."""
+    return "".join(_EITHER_DIGIT.get(ch) or regex.escape(ch) for ch in phrase)
+
+
 def _is_ascii(phrase: str) -> bool:
     return all(ord(ch) < 128 for ch in phrase)
 
@@ -122,9 +131,9 @@ def _phrase_pattern(phrase: str) -> regex.Pattern:
     inside অফিস, "no" must not match inside "name".
     """
     words = fold(phrase).split()
-    body = r"\s*".join(regex.escape(w) for w in words)
+    body = r"\s*".join(escape(w) for w in words)
     if _is_ascii(phrase):
-        return regex.compile(rf"(?<![a-z0-9]){body}(?![a-z0-9])")
+        return regex.compile(rf"(?<![a-z0-9০-৯]){body}(?![a-z0-9০-৯])")
     # Bangla words take suffixes (সেবার, সেবাসমূহ) and join into compounds
     # (সেবামূল্য): a phrase of four or more letters may sit anywhere in a word,
     # one of three only at a word's start; shorter ones (ফি) must stand alone.
@@ -139,7 +148,7 @@ def _word_pattern(phrase: str, whole: bool) -> regex.Pattern:
     matches বিনামূল্যে), or with ``whole`` a word on its own (প্রতি, never প্রতিবন্ধী).
     Spaces in the phrase may be missing or doubled in the text; a visarga used as a colon
     (ভিশনঃ) ends a word."""
-    body = r"\s*".join(regex.escape(w) for w in clean(phrase).split())
+    body = r"\s*".join(escape(w) for w in clean(phrase).split())
     tail = r"(?!(?!ঃ)[\p{L}\p{M}])" if whole else ""      # visarga ends a word as a colon does
     return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){body}{tail}", regex.IGNORECASE)
 
@@ -295,7 +304,7 @@ def alternation(phrases) -> str:
     """The phrases (cleaned, lower-cased: match with IGNORECASE) as one regex alternation,
     longest first, so that the longest match wins."""
     keys = dict.fromkeys(k for k in (clean(p).lower() for p in phrases) if k)
-    return "|".join(regex.escape(k) for k in sorted(keys, key=len, reverse=True))
+    return "|".join(escape(k) for k in sorted(keys, key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=1)

@@ -25,8 +25,9 @@ from .. import gazetteer
 from .. import keywords as kw
 from ..lexicon import alternation, clean, clean_lines, fold, tidy
 from ..model import Officer
+from .blank import is_blank
 from .email import deobfuscate, mask_addresses, parse_emails
-from .phone import parse_phones, without_fax
+from .phone import parse_phones, phone_texts, without_fax
 
 _SEPARATORS = regex.compile(r"(\n|[,;।](?![^()]*\)))")
 
@@ -137,7 +138,7 @@ def _parts(text: str) -> list[_Part]:
     pieces = _SEPARATORS.split(text)
     parts, separator = [], "\n"
     for piece, after in zip(pieces[::2], pieces[1::2] + [""]):
-        if tidy(piece):
+        if not is_blank(tidy(piece)):
             parts.append(_Part(tidy(piece), separator == "\n", separator))
             separator = after
         elif after == "\n" or not separator:
@@ -239,8 +240,9 @@ def _strip_contacts(text: str, phones) -> str:
     p = _patterns()
     rest = without_fax(mask_addresses(text))
     rest = p["qualifier"].sub(" ", rest) if phones else rest
-    for phone in phones:
-        rest = rest.replace(phone.raw, " ")
+    # parse_phones keeps one of each number: a repeat ('০১৭১১-…, হোয়াটসঅ্যাপ 01711…') goes too.
+    for raw in [phone.raw for phone in phones] + phone_texts(rest):
+        rest = rest.replace(raw, " ")
     rest = p["grs_role"].sub(" ", rest)
     return "\n".join(clean(p["label"].sub(" ", line)) for line in rest.split("\n"))
 
@@ -267,7 +269,8 @@ def officer_from_columns(parts: dict[str, str], names_expected: bool = True) -> 
     whole = "officer" in parts
     officer = parse_officer("\n".join(t for t in parts.values() if t), names_expected and whole)
     if "officer.name" in parts:
-        officer.name = _without_honorifics(tidy(mask_addresses(parts["officer.name"])))
+        name = tidy(mask_addresses(parts["officer.name"]))
+        officer.name = "" if is_blank(name) else _without_honorifics(name)
     if "officer.designation" in parts:
         post = parse_officer(parts["officer.designation"], names_expected=False)
         officer.designation, officer.office = post.designation, post.office or officer.office

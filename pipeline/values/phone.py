@@ -22,10 +22,12 @@ from ..lexicon import ascii_digits, clean
 from ..model import Phone
 from .email import EMAIL
 
-# A one- or two-digit group followed by a list mark ('… ০১৭১১-২২৩৩৪৪ ২। …') opens the next
-# item: no part of the number.
+# A one- or two-digit group followed by a list mark ('… ০১৭১১-২২৩৩৪৪ ২। …', '১. ০১৭…', as
+# the officer's items and split_items read them) is an item's number: no part of a phone.
+_LIST_MARK = r"(?:[।)]|\.(?![0-9০-৯]))"
 _PHONE = regex.compile(
-    r"(?<![0-9০-৯])\+?\(?[0-9০-৯]+\)?(?:[ \-–‐.]{1,2}(?:\(?[0-9০-৯]{3,}\)?|\(?[0-9০-৯]{1,2}\)?(?!\s*[।)]|\.\s*\p{L})))*")
+    rf"(?<![0-9০-৯])(?![0-9০-৯]{{1,2}}\s*{_LIST_MARK})\+?\(?[0-9০-৯]+\)?"
+    rf"(?:[ \-–‐.]{{1,2}}(?:\(?[0-9০-৯]{{3,}}\)?|\(?[0-9০-৯]{{1,2}}\)?(?!\s*{_LIST_MARK})))*")
 MIN_PHONE_DIGITS = 6
 _NUMBER_TYPES = {
     phonenumbers.PhoneNumberType.MOBILE: "mobile",
@@ -129,9 +131,14 @@ def without_fax(text: str) -> str:
     return _fax_number().sub(" ", text)
 
 
+def phone_texts(text: str) -> list[str]:
+    """Every phone number as written in ``text``, a number written twice twice (to take them out)."""
+    return _candidates(without_fax(text))
+
+
 def parse_phones(text: str) -> list[Phone]:
     seen: dict[str, Phone] = {}
-    for raw in _candidates(without_fax(clean(text))):
+    for raw in phone_texts(clean(text)):
         phone = parse_phone(raw)
         seen.setdefault(phone.e164 or phone.digits, phone)
     return list(seen.values())
