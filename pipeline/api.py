@@ -435,7 +435,11 @@ def run(inputs: Iterable[str | Path], out: str | Path, jobs: int = 1,
 
 def _report_error(summary: Summary, report: Callable[[str], None], row: dict) -> None:
     summary.errors.append(row)
-    report(f"{_printable(row['file'])}: {row['stage']}: {row['reason']}")
+    report(_line(row))
+
+
+def _line(row: dict) -> str:
+    return f"{_printable(row['file'])}: {row['stage']}: {row['reason']}"
 
 
 def _keep(outcome: Outcome, out: Path, summary: Summary, report: Callable[[str], None]) -> None:
@@ -443,7 +447,7 @@ def _keep(outcome: Outcome, out: Path, summary: Summary, report: Callable[[str],
         emit.write_charter(out, outcome.charter_id, outcome.record, outcome.shard)
         summary.processed += 1
         for row in outcome.notes:
-            report(f"{_printable(row['file'])}: {row['stage']}: {row['reason']}")
+            report(_line(row))
         return
     summary.failed += 1
     names = (outcome.source_file, *outcome.copies)
