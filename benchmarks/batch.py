@@ -2,6 +2,7 @@
 
     python benchmarks/batch.py [--corpus DIR] [--sizes 100,1000,10000] [--speed-docs N] [--formats txt,html,docx]
                                [--parts speed,memory] [--sample SECONDS]
+    python benchmarks/batch.py --rebuild-from OUT [--rebuild-records 10000]
 
 Batches are made by repeating the corpus's documents under distinct names, each copy with a marker
 of its own appended (an HTML comment, a trailing line) so that no two share their bytes and all are
@@ -11,6 +12,7 @@ workers are apart: they are bounded by --memory-limit), "worker RSS" the largest
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import shutil
@@ -116,6 +118,51 @@ def memory(documents: list[Path], sizes: list[int], work: Path, sample: float = 
     return rows
 
 
+FINISHER = """
+import json, resource, sys, time
+from pipeline.api import Summary, finish
+started = time.monotonic()
+summary = Summary(out=sys.argv[1])
+finish(sys.argv[1], summary)
+print(json.dumps({"seconds": time.monotonic() - started, "services": summary.services,
+                  "main_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def repeated_records(source: Path, out: Path, count: int) -> int:
+    """``count`` records (and their shards) made from those of a run in ``source``, each copy under a name,
+    id and source hash of its own, so that the tables' rebuild can be timed at a size a full run would take
+    hours to reach. Returns how many distinct records were repeated."""
+    from pipeline.api import charter_id
+    records = sorted(p for p in (source / "charters").glob("*.json")
+                     if (source / ".shards" / f"{p.stem}.jsonl").exists())     # a run stopped early
+    (out / "charters").mkdir(parents=True)
+    (out / ".shards").mkdir()
+    for n in range(count):
+        record = records[n % len(records)]
+        shard = (source / ".shards" / f"{record.stem}.jsonl").read_text(encoding="utf-8")
+        meta = json.loads(shard.split("\n", 1)[0])
+        name = f"r{n:05d}-{meta['source_file']}"
+        new_id, new_hash = charter_id(name), hashlib.sha256(name.encode()).hexdigest()
+        text = record.read_text(encoding="utf-8")
+        renamed = {meta["charter_id"]: new_id, meta["source_file"]: name, meta["source_sha256"]: new_hash}
+        for old, new in renamed.items():
+            text, shard = text.replace(old, new), shard.replace(old, new)
+        shard = shard.replace(meta["record_sha256"], hashlib.sha256(text.encode("utf-8")).hexdigest(), 1)
+        (out / "charters" / f"{new_id}.json").write_text(text, encoding="utf-8")
+        (out / ".shards" / f"{new_id}.jsonl").write_text(shard, encoding="utf-8")
+    return min(count, len(records))
+
+
+def rebuild(source: Path, count: int, work: Path) -> list:
+    out = work / "rebuild"
+    distinct = repeated_records(source, out, count)
+    done = subprocess.run([sys.executable, "-c", FINISHER, str(out)], cwd=ROOT, capture_output=True, text=True,
+                          check=True)
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    return [count, distinct, result["services"], f"{result['seconds']:.1f}", f"{result['main_mib']:.0f}"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -123,6 +170,10 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--speed-docs", type=int, default=100)
     parser.add_argument("--parts", default="speed,memory", help="which tables: speed, memory or both")
+    parser.add_argument("--rebuild-from", type=Path, metavar="OUT",
+                        help="only time the tables' rebuild over --rebuild-records records repeated from "
+                             "the records of the run in OUT")
+    parser.add_argument("--rebuild-records", type=int, default=10000)
     parser.add_argument("--sample", type=float, default=0, metavar="SECONDS",
                         help="during each full run of the memory table, a progress and memory line this often")
     args = parser.parse_args()
@@ -132,6 +183,11 @@ def main() -> None:
     print(f"load average at start {os.getloadavg()[0]:.1f}, {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory(prefix="charter-bench-") as tmp:
         work = Path(tmp)
+        if args.rebuild_from:
+            print(table(["records", "distinct", "services", "rebuild s", "RSS MiB"],
+                        [rebuild(args.rebuild_from, args.rebuild_records, work)],
+                        "the tables, audit, package, database, Parquet and workbook rebuilt from shards"))
+            return
         if "speed" in parts:
             print(table(["executor", "documents", "seconds", "documents/s", "vs -j 1"],
                         speed(documents, args.speed_docs, work),
