@@ -1,6 +1,8 @@
 """Batch benchmarks: documents/s by executor, peak memory by batch size, the unchanged incremental re-run.
 
     python benchmarks/batch.py [--corpus DIR] [--sizes 100,1000,10000] [--speed-docs N] [--formats txt,html,docx]
+                               [--parts speed,memory] [--sample SECONDS]
+    python benchmarks/batch.py --rebuild-from OUT [--rebuild-records 10000]
 
 Batches are made by repeating the corpus's documents under distinct names, each copy with a marker
 of its own appended (an HTML comment, a trailing line) so that no two share their bytes and all are
@@ -10,7 +12,9 @@ workers are apart: they are bounded by --memory-limit), "worker RSS" the largest
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -57,10 +61,34 @@ def make_batch(folder: Path, documents: list[Path], size: int) -> Path:
     return folder
 
 
-def charter_run(inputs: Path, out: Path, jobs: int, executor: str = "local", incremental: bool = False) -> dict:
-    done = subprocess.run([sys.executable, "-c", RUNNER, str(inputs), str(out), str(jobs), executor,
-                           "1" if incremental else "0"], cwd=ROOT, capture_output=True, text=True, check=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+def charter_run(inputs: Path, out: Path, jobs: int, executor: str = "local", incremental: bool = False,
+                sample: float = 0) -> dict:
+    """One run in its own process; every ``sample`` seconds (0: never) a line with the records written
+    so far and the run process's resident memory, so that a run stopped early still says something."""
+    started = time.monotonic()
+    with subprocess.Popen([sys.executable, "-c", RUNNER, str(inputs), str(out), str(jobs), executor,
+                           "1" if incremental else "0"], cwd=ROOT, stdout=subprocess.PIPE, text=True) as child:
+        while sample:
+            try:
+                child.wait(sample)
+                break
+            except subprocess.TimeoutExpired:
+                records = sum(1 for _ in os.scandir(out / "charters")) if (out / "charters").is_dir() else 0
+                print(f"  {time.monotonic() - started:7.0f} s  {records:6d} records  main RSS "
+                      f"{_rss_mib(child.pid):.0f} MiB", flush=True)
+        output = child.stdout.read()
+    if child.returncode:
+        raise subprocess.CalledProcessError(child.returncode, "charter run")
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def _rss_mib(pid: int) -> float:
+    """The process's resident memory now (VmRSS), MiB; 0 once it is gone."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:")) / 1024
+    except (OSError, StopIteration):
+        return 0.0
 
 
 def speed(documents: list[Path], count: int, work: Path) -> list[list]:
@@ -75,12 +103,12 @@ def speed(documents: list[Path], count: int, work: Path) -> list[list]:
     return rows
 
 
-def memory(documents: list[Path], sizes: list[int], work: Path) -> list[list]:
+def memory(documents: list[Path], sizes: list[int], work: Path, sample: float = 0) -> list[list]:
     rows = []
     for size in sizes:
         batch = make_batch(work / f"mem-{size}", documents, size)
         out = work / f"mem-out-{size}"
-        full = charter_run(batch, out, 2)
+        full = charter_run(batch, out, 2, sample=sample)
         again = charter_run(batch, out, 2, incremental=True)
         rows.append([size, full["processed"], f"{full['seconds']:.1f}", f"{full['main_mib']:.0f}",
                      f"{full['worker_mib']:.0f}", f"{again['seconds']:.1f}", f"{again['main_mib']:.0f}",
@@ -90,26 +118,89 @@ def memory(documents: list[Path], sizes: list[int], work: Path) -> list[list]:
     return rows
 
 
+FINISHER = """
+import json, resource, sys, time
+from pipeline.api import Summary, finish
+started = time.monotonic()
+summary = Summary(out=sys.argv[1])
+finish(sys.argv[1], summary)
+print(json.dumps({"seconds": time.monotonic() - started, "services": summary.services,
+                  "main_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def repeated_records(source: Path, out: Path, count: int) -> int:
+    """``count`` records (and their shards) made from those of a run in ``source``, each copy under a name,
+    id and source hash of its own, so that the tables' rebuild can be timed at a size a full run would take
+    hours to reach. Returns how many distinct records were repeated."""
+    from pipeline.api import charter_id
+    records = sorted(p for p in (source / "charters").glob("*.json")
+                     if (source / ".shards" / f"{p.stem}.jsonl").exists())     # a run stopped early
+    (out / "charters").mkdir(parents=True)
+    (out / ".shards").mkdir()
+    for n in range(count):
+        record = records[n % len(records)]
+        shard = (source / ".shards" / f"{record.stem}.jsonl").read_text(encoding="utf-8")
+        meta = json.loads(shard.split("\n", 1)[0])
+        name = f"r{n:05d}-{meta['source_file']}"
+        new_id, new_hash = charter_id(name), hashlib.sha256(name.encode()).hexdigest()
+        text = record.read_text(encoding="utf-8")
+        renamed = {meta["charter_id"]: new_id, meta["source_file"]: name, meta["source_sha256"]: new_hash}
+        for old, new in renamed.items():
+            text, shard = text.replace(old, new), shard.replace(old, new)
+        shard = shard.replace(meta["record_sha256"], hashlib.sha256(text.encode("utf-8")).hexdigest(), 1)
+        (out / "charters" / f"{new_id}.json").write_text(text, encoding="utf-8")
+        (out / ".shards" / f"{new_id}.jsonl").write_text(shard, encoding="utf-8")
+    return min(count, len(records))
+
+
+def rebuild(source: Path, count: int, work: Path) -> list:
+    out = work / "rebuild"
+    distinct = repeated_records(source, out, count)
+    done = subprocess.run([sys.executable, "-c", FINISHER, str(out)], cwd=ROOT, capture_output=True, text=True,
+                          check=True)
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    return [count, distinct, result["services"], f"{result['seconds']:.1f}", f"{result['main_mib']:.0f}"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--formats", default="txt,html,docx", help="of the corpus: txt, html, docx, pdf")
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--speed-docs", type=int, default=100)
+    parser.add_argument("--parts", default="speed,memory", help="which tables: speed, memory or both")
+    parser.add_argument("--rebuild-from", type=Path, metavar="OUT",
+                        help="only time the tables' rebuild over --rebuild-records records repeated from "
+                             "the records of the run in OUT")
+    parser.add_argument("--rebuild-records", type=int, default=10000)
+    parser.add_argument("--sample", type=float, default=0, metavar="SECONDS",
+                        help="during each full run of the memory table, a progress and memory line this often")
     args = parser.parse_args()
     documents = sources(args.corpus, args.formats.split(","))
+    parts = args.parts.split(",")
+    # The machine may be shared: the load beside the figures says how far to trust them.
+    print(f"load average at start {os.getloadavg()[0]:.1f}, {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory(prefix="charter-bench-") as tmp:
         work = Path(tmp)
-        print(table(["executor", "documents", "seconds", "documents/s", "vs -j 1"],
-                    speed(documents, args.speed_docs, work),
-                    f"documents/s, {args.speed_docs} documents ({args.formats}) from {len(documents)} sources"))
-        print()
+        if args.rebuild_from:
+            print(table(["records", "distinct", "services", "rebuild s", "RSS MiB"],
+                        [rebuild(args.rebuild_from, args.rebuild_records, work)],
+                        "the tables, audit, package, database, Parquet and workbook rebuilt from shards"))
+            return
+        if "speed" in parts:
+            print(table(["executor", "documents", "seconds", "documents/s", "vs -j 1"],
+                        speed(documents, args.speed_docs, work),
+                        f"documents/s, {args.speed_docs} documents ({args.formats}) from {len(documents)} sources"))
+            print(f"load average {os.getloadavg()[0]:.1f}\n")
+        if "memory" not in parts:
+            return
         started = time.monotonic()
         print(table(["documents", "processed", "full s", "main RSS MiB", "worker RSS MiB", "unchanged re-run s",
                      "re-run RSS MiB", "re-run share"],
-                    memory(documents, [int(s) for s in args.sizes.split(",")], work),
+                    memory(documents, [int(s) for s in args.sizes.split(",")], work, args.sample),
                     "peak memory and the unchanged --incremental re-run, -j 2"))
-        print(f"\n(total {time.monotonic() - started:.0f} s)")
+        print(f"\n(total {time.monotonic() - started:.0f} s, load average {os.getloadavg()[0]:.1f})")
 
 
 if __name__ == "__main__":

@@ -111,7 +111,15 @@ class Outcome:
     @property
     def services(self) -> int:
         """How many services the record holds (its shard's first line counts its rows)."""
-        return json.loads(self.shard.split("\n", 1)[0])["rows"]["services"] if self.shard else 0
+        return self._meta()["rows"]["services"] if self.shard else 0
+
+    @property
+    def notes(self) -> list[dict]:
+        """The errors rows of the document itself that its record carries (pages not read)."""
+        return [e for e in self._meta()["errors"] if e["file"] == self.source_file] if self.shard else []
+
+    def _meta(self) -> dict:
+        return json.loads(self.shard.split("\n", 1)[0])
 
 
 def shard_for(charter: Charter, record: str) -> str:
@@ -120,7 +128,18 @@ def shard_for(charter: Charter, record: str) -> str:
     tables["audit"] = audit_stage.charter_findings(charter)
     problems = [_error(f"{name}.csv", "validate", f"{charter.charter_id}: {problem}")
                 for name, rows in tables.items() for problem in _table_problems(name, rows)]
-    return emit.shard_text(charter, record, tables, problems)
+    return emit.shard_text(charter, record, tables, _unread_pages(charter) + problems)
+
+
+def _unread_pages(charter: Charter) -> list[dict]:
+    """An errors row for a record some of whose pages were not read (a scan without Tesseract, or
+    one it read nothing on): the record stands, but errors.csv must say it is incomplete."""
+    unread = [f.message for f in charter.findings if f.rule == "page_needs_ocr"]
+    if not unread:
+        return []
+    more = f"; {len(unread) - 1} more pages likewise" if len(unread) > 1 else ""
+    return [_error(charter.source_file, "extract",
+                   f"{len(unread)} of {charter.pages} pages need OCR and were not read; {unread[0]}{more}")]
 
 
 def _note_copies(charter: Charter, others: tuple[str, ...]) -> None:
@@ -416,13 +435,19 @@ def run(inputs: Iterable[str | Path], out: str | Path, jobs: int = 1,
 
 def _report_error(summary: Summary, report: Callable[[str], None], row: dict) -> None:
     summary.errors.append(row)
-    report(f"{_printable(row['file'])}: {row['stage']}: {row['reason']}")
+    report(_line(row))
+
+
+def _line(row: dict) -> str:
+    return f"{_printable(row['file'])}: {row['stage']}: {row['reason']}"
 
 
 def _keep(outcome: Outcome, out: Path, summary: Summary, report: Callable[[str], None]) -> None:
     if outcome.record:
         emit.write_charter(out, outcome.charter_id, outcome.record, outcome.shard)
         summary.processed += 1
+        for row in outcome.notes:
+            report(_line(row))
         return
     summary.failed += 1
     names = (outcome.source_file, *outcome.copies)

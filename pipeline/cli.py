@@ -105,12 +105,14 @@ def cmd_run(args) -> int:
         print(_summary_table(summary))
     if summary.interrupted:
         return 130
-    if summary.documents and not summary.processed and not summary.unchanged:
+    if not summary.processed and not summary.unchanged:    # also when every path was refused
         return 1
     return 1 if args.strict and summary.failed else 0
 
 
 def cmd_validate(args) -> int:
+    if not _holds_run(Path(args.folder)):
+        return _no_run(args.folder)
     problems = validate_folder(args.folder)
     for line in problems:
         print(line)

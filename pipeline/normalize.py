@@ -46,7 +46,7 @@ def normalize(doc: RepairedDocument, charter_id: str, source_file: str) -> Chart
                                             message=f"table {table.index + 1} (pages {table.pages}) under "
                                                     f"'{table.heading}' was not recognised and not emitted"))
     charter.findings += _truncation(charter, doc.blocks)
-    if not _has_charter_content(charter, doc.blocks):
+    if not _has_charter_content(charter, doc.blocks) and not _pages_unread(charter):
         raise NotACharterError("no charter content: no service table, charter heading or title found")
     return charter
 
@@ -56,6 +56,11 @@ def _has_charter_content(charter: Charter, blocks: list) -> bool:
     lines = [b.text for b in blocks if isinstance(b, Line)]
     return bool(charter.sections or charter.grievance or charter.expectations or charter.vision
                 or charter.mission or any(heading_kind(t) or is_charter_title(t) for t in lines))
+
+
+def _pages_unread(charter: Charter) -> bool:
+    """Pages that could not be read (a scan without OCR) may hold the charter: the record says which."""
+    return any(f.rule == "page_needs_ocr" for f in charter.findings)
 
 
 def _truncation(charter: Charter, blocks: list) -> list[Finding]:

@@ -206,6 +206,25 @@ def test_incremental_run_skips_unchanged_documents(tmp_path):
     assert land1.time_limit_days == "30"          # the changed document was processed again
 
 
+def test_prune_removes_the_records_of_sources_gone_and_only_with_prune(tmp_path):
+    inputs = tmp_path / "raw"
+    inputs.mkdir()
+    shutil.copy(SAMPLE, inputs / SAMPLE.name)
+    shutil.copy(FIXTURES / "text" / "land-office-with-grs.txt", inputs / "land.txt")
+    run([inputs], tmp_path / "out", report=lambda _: None)
+    (inputs / "land.txt").unlink()
+    kept = run([inputs], tmp_path / "out", report=lambda _: None, incremental=True)
+    assert (kept.unchanged, kept.pruned) == (1, 0)
+    assert sorted(read(tmp_path / "out", "charters").source_file) == [SAMPLE.name, "land.txt"]
+    pruned = run([inputs], tmp_path / "out", report=lambda _: None, incremental=True, prune=True)
+    assert (pruned.unchanged, pruned.pruned) == (1, 1)
+    assert list(read(tmp_path / "out", "charters").source_file) == [SAMPLE.name]
+    assert set(read(tmp_path / "out", "services").source_file) == {SAMPLE.name}
+    gone = charter_id("land.txt")
+    assert not (tmp_path / "out" / "charters" / f"{gone}.json").exists()
+    assert not (tmp_path / "out" / ".shards" / f"{gone}.jsonl").exists()
+
+
 def test_a_service_dearer_than_its_peers_is_audited(tmp_path):
     """Four offices publish the same charter; one charges five times as much for a service."""
     source = ROOT / "tests" / "corpus" / "rendered" / "c08-ict-ranisankail-portrait-txt.txt"

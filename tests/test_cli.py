@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 
 import pytest
 
@@ -19,9 +20,18 @@ def test_an_empty_input_folder_is_an_error(tmp_path, capsys):
     assert not (tmp_path / "out").exists()
 
 
-def test_audit_of_a_folder_without_a_run_is_an_error(tmp_path, capsys):
-    assert main(["audit", str(tmp_path)]) == 2
-    assert main(["audit", str(tmp_path / "typo")]) == 2
+def test_a_folder_whose_only_entries_are_refused_is_a_failure(tmp_path, capsys):
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "charter.txt").symlink_to(SAMPLE)       # outside the folder: never followed
+    assert main(["run", str(tmp_path / "raw"), "-o", str(tmp_path / "out"), "-q"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "charter.txt: discover: symbolic link to a file outside the input folder: not followed"]
+
+
+@pytest.mark.parametrize("command", ["audit", "validate"])
+def test_a_folder_without_a_run_is_an_error(command, tmp_path, capsys):
+    assert main([command, str(tmp_path)]) == 2
+    assert main([command, str(tmp_path / "typo")]) == 2
     err = capsys.readouterr().err.splitlines()
     assert err == [f"error: {tmp_path} holds no run (no charters/ or datapackage.json): give the folder "
                    "`charter run -o FOLDER` wrote",
@@ -48,6 +58,16 @@ def test_quiet_prints_nothing_and_verbose_a_line_per_document(tmp_path, capsys):
     assert "  services        13" in loud.out.splitlines()
     assert main(["audit", str(tmp_path / "v"), "-q"]) == 0
     assert capsys.readouterr().out.splitlines() == ["8 findings in 1 charters (error 1, warning 7)"]
+
+
+def test_twice_verbose_shows_the_libraries_debug_log(tmp_path):
+    pdf = ROOT / "tests" / "fixtures" / "pdf" / "charter-noto.pdf"
+    runs = {flag: subprocess.run([sys.executable, "-m", "pipeline", "run", str(pdf), "-o", str(tmp_path / flag),
+                                  "-j", "1", "--pdf-backend", "pdfplumber", flag], cwd=ROOT, capture_output=True,
+                                 text=True, timeout=300) for flag in ("-v", "-vv")}
+    assert all(done.returncode == 0 for done in runs.values())
+    assert "DEBUG pdfminer" not in runs["-v"].stderr
+    assert "DEBUG pdfminer" in runs["-vv"].stderr
 
 
 def test_verbose_and_quiet_exclude_each_other(tmp_path):
@@ -100,6 +120,43 @@ def test_the_project_is_installed_again_only_when_pyproject_changes(tmp_path):
         handle.write("# a new dependency\n")
     assert bash(folder, 'install_project "$PWD"').returncode == 0
     assert len(installs(folder)) == 2
+
+
+def tools_only(folder, *commands: str) -> str:
+    """A PATH of a folder holding only ``commands`` (links to the real ones): no tesseract, no chromium."""
+    folder.mkdir()
+    for command in commands:
+        (folder / command).symlink_to(shutil.which(command))
+    # The interpreter itself (a pyenv shim on PATH would look for tools this PATH lacks).
+    (folder / "python3").symlink_to(os.path.realpath(sys.executable))
+    return str(folder)
+
+
+SHELL_TOOLS = ("bash", "cat", "cut", "dirname", "grep", "id", "sha256sum")
+
+
+def test_run_script_installs_once_then_runs_offline(tmp_path):
+    folder = project(tmp_path / "project")
+    env = dict(os.environ, PATH=tools_only(tmp_path / "bin", *SHELL_TOOLS), PIP_NO_INDEX="1")
+    for _ in range(2):
+        done = subprocess.run(["bash", "scripts/run.sh", "-j", "1"], cwd=folder, capture_output=True, text=True,
+                              timeout=60, env=env)
+        assert done.returncode == 0, done.stderr
+    calls = (folder / "calls.log").read_text(encoding="utf-8").splitlines()
+    assert installs(folder) == [f"-m pip install -q -e {folder}"]
+    assert [c for c in calls if c.startswith("-m pipeline")] == ["-m pipeline run raw/ -o processed/ -j 1"] * 2
+
+
+def test_test_script_runs_the_tests_without_root_or_tools(tmp_path):
+    folder = project(tmp_path / "project")
+    env = dict(os.environ, PATH=tools_only(tmp_path / "bin", *SHELL_TOOLS), CHARTER_NO_INSTALL="1")
+    done = subprocess.run(["bash", "scripts/test.sh", "-k", "cli"], cwd=folder, capture_output=True, text=True,
+                          timeout=60, env=env)
+    assert done.returncode == 0, done.stderr
+    notes = [line.split("'")[1] for line in done.stderr.splitlines() if line.startswith("note: ")]
+    assert notes == ["pdftotext", "tesseract", "chromium", "fc-list", "fc-noto-bengali"]
+    calls = (folder / "calls.log").read_text(encoding="utf-8").splitlines()
+    assert calls[-1] == "-m pytest -q -k cli"
 
 
 def test_the_test_install_serves_a_plain_run(tmp_path):

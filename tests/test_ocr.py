@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import functools
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pdfplumber
+import pypdfium2
 import pytest
 from PIL import Image
 
@@ -24,6 +28,7 @@ from pipeline.model import Finding, Line, RawDocument, Row, Table
 from pipeline.readers.backends.plumber import page_content
 from pipeline.readers.pdf import PdfReader, ocr_page, read_page, table_settings
 from pipeline.readers.pdftext import parse_page
+from pipeline.validate import validate_folder
 
 from .conftest import FIXTURES, ROOT
 
@@ -85,6 +90,37 @@ def test_without_tesseract_the_page_keeps_its_finding_with_the_install_hint(monk
     assert [(f.rule, f.severity) for f in doc.findings] == [("page_needs_ocr", "error")]
     assert doc.findings[0].message == \
         "page 1: no text layer (scanned image); install tesseract-ocr and tesseract-ocr-ben to read it"
+
+
+def scanned(source: Path, target: Path, pages: int, dpi: int = 100) -> Path:
+    """The first ``pages`` pages of ``source`` as images only (a PDF written by Pillow: no text layer)."""
+    document = pypdfium2.PdfDocument(source)
+    images = [document[i].render(scale=dpi / 72).to_pil().convert("L") for i in range(pages)]
+    images[0].save(target, "PDF", resolution=dpi, save_all=True, append_images=images[1:])
+    return target
+
+
+def test_a_scan_without_tesseract_gives_a_record_saying_ocr_is_needed(tmp_path):
+    """A run as a user makes it on a machine without tesseract (PATH without it): not "no charter
+    content", but a record whose audit names each unread page with the install hint, and one line."""
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "bin").mkdir()                        # PATH holds nothing: no tesseract
+    scanned(SOURCE, tmp_path / "raw" / "scanned-charter.pdf", pages=2)
+    done = subprocess.run([sys.executable, "-m", "pipeline", "run", str(tmp_path / "raw"), "-o",
+                           str(tmp_path / "out"), "-j", "1"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300, env={"PATH": str(tmp_path / "bin"), "HOME": str(tmp_path)})
+    hint = "no text layer (scanned image); install tesseract-ocr and tesseract-ocr-ben to read it"
+    reason = f"2 of 2 pages need OCR and were not read; page 1: {hint}; 1 more pages likewise"
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines() == [f"scanned-charter.pdf: extract: {reason}"]
+    assert "no charter content" not in done.stderr
+    errors = pd.read_csv(tmp_path / "out" / "errors.csv", dtype=str, encoding="utf-8-sig")
+    assert errors.values.tolist() == [["scanned-charter.pdf", "extract", reason]]
+    audit = pd.read_csv(tmp_path / "out" / "audit.csv", dtype=str, encoding="utf-8-sig")
+    unread = audit[audit.rule == "page_needs_ocr"]
+    assert unread[["severity", "message"]].values.tolist() == [["error", f"page 1: {hint}"],
+                                                               ["error", f"page 2: {hint}"]]
+    assert validate_folder(tmp_path / "out") == []
 
 
 def test_available_needs_the_binary(monkeypatch):

@@ -40,6 +40,8 @@ P, TBL, TR, TC, SDT, SDT_CONTENT = (_W + t for t in ("p", "tbl", "tr", "tc", "sd
 VAL, TYPE = _W + "val", _W + "type"
 # Word allows 63 columns; more than this is a damaged or hostile file.
 MAX_GRID_COLUMNS = 1000
+# The parts of the corpus's Word files inflate to 1 MiB at most; the cap is the PDF reader's per stream.
+MAX_INFLATED_BYTES = 256 * 1024 * 1024
 
 TEXT, LINE_BREAK, PAGE_BREAK, RENDERED_BREAK = "text", "line", "page", "rendered"
 
@@ -84,12 +86,26 @@ class DocxReader(Reader):
 def _open_body(path: Path) -> lxml.etree._Element:
     if not zipfile.is_zipfile(path):
         raise ReadError("not a readable Word file: corrupt or not a zip archive")
+    inflated = _inflated_size(path)
+    if inflated > MAX_INFLATED_BYTES:
+        raise ReadError(f"not a readable Word file: its parts inflate to {inflated >> 20} MiB, past the "
+                        f"decompression cap of {MAX_INFLATED_BYTES >> 20} MiB")
     try:
         return docx.Document(str(path)).element.body
     except (zipfile.BadZipFile, KeyError, ValueError, lxml.etree.XMLSyntaxError,
             docx.opc.exceptions.PackageNotFoundError) as exc:
         reason = exc.args[0] if exc.args else type(exc).__name__
         raise ReadError(f"not a readable Word file: {reason}") from None
+
+
+def _inflated_size(path: Path) -> int:
+    """What the parts declare they inflate to; zipfile stops at the declared size, so a part cannot
+    inflate further. 0 when the directory cannot be read (the Word reader then says why)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError):
+        return 0
 
 
 # ------------------------------------------------------------------ text

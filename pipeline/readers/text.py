@@ -21,6 +21,9 @@ SAMPLE_BYTES = 4096
 # UTF-8 Bangla read as windows-1252 and saved again: E0 A6 / E0 A7 lead every letter (সেবা is à¦¸à§‡à¦¬à¦¾).
 _MOJIBAKE = re.compile("à[¦§]")
 MOJIBAKE_MIN = 3
+# The longest line of the real and corpus text copies is 1,535 characters. A line past this cap is
+# no charter, and the table and text-view patterns would spend minutes on it.
+MAX_LINE_CHARS = 1 << 20
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -105,6 +108,10 @@ class TextReader(Reader):
     def read(self, path: Path) -> RawDocument:
         text, findings = unmangle(decode(Path(path).read_bytes()))
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        longest = max(map(len, lines))
+        if longest > MAX_LINE_CHARS:
+            raise ReadError(f"a line of {longest:,} characters, past the cap of {MAX_LINE_CHARS:,} "
+                            "for a line of a text copy")
         blocks, pages = parse_lines(lines)
         if not any(isinstance(b, Table) for b in blocks):
             # No tab-separated table: a page copied out of a browser keeps its tables otherwise.
