@@ -1,0 +1,55 @@
+"""The pipeline on corpora with truth, scored with benchmarks/layouts.py's scorer, service by service:
+
+* the portal-shaped fixtures (tests/fixtures/portal: 16 pages in the markup gov.bd portals serve, and the
+  three text views of each, as browsers copy them);
+* the committed layout corpus (tests/corpus/layouts: 8 charters in layouts the generator randomises, each
+  rendered as LibreOffice and Chromium PDFs, Word, HTML and a text copy).
+
+Floors sit just under what the pipeline measured when they were set (2026-12-02); they only go up. The
+holdout pages (tests/fixtures/portal/holdout/) and the generator's holdout seeds are not scored here.
+"""
+from __future__ import annotations
+
+import pathlib
+import sys
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import layouts  # noqa: E402  (benchmarks/ is a folder of scripts, not a package)
+
+CORPORA = {"portal": ROOT / "tests" / "fixtures" / "portal", "layouts": ROOT / "tests" / "corpus" / "layouts"}
+# (corpus, format): (services recall, field accuracy)
+FLOORS = {("portal", "html"): (0.98, 0.96), ("portal", "text-view-a"): (0.97, 0.87),
+          ("portal", "text-view-b"): (0.98, 0.92), ("portal", "text-view-c"): (0.98, 0.95),
+          ("layouts", "pdf-libreoffice"): (0.97, 0.89), ("layouts", "pdf-chromium"): (0.95, 0.88),
+          ("layouts", "docx"): (1.0, 0.96), ("layouts", "html"): (1.0, 0.96), ("layouts", "txt"): (0.96, 0.91)}
+
+
+@pytest.fixture(scope="module")
+def scored() -> dict[str, list]:
+    return {name: [layouts.score_document(path, truth) for path, truth in layouts.documents([folder])]
+            for name, folder in CORPORA.items()}
+
+
+@pytest.mark.parametrize("corpus,fmt", sorted(FLOORS), ids=lambda v: str(v))
+def test_recall_and_fields_per_format(scored, corpus, fmt):
+    docs = [d for d in scored[corpus] if d.format == fmt]
+    assert docs
+    score = layouts.group_scores(docs, lambda d: ["all"])["all"]
+    recall, fields = FLOORS[corpus, fmt]
+    assert score.matched / score.truth >= recall, [(d.path.name, d.missed) for d in docs if d.missed]
+    assert score.accuracy() >= fields
+
+
+@pytest.mark.parametrize("corpus", sorted(CORPORA))
+def test_no_document_with_a_service_table_loses_every_service_or_serial(scored, corpus):
+    lost = [d.path.name for d in scored[corpus] if d.truth["services"] and not d.score.matched]
+    assert lost == [] and [d.path.name for d in scored[corpus] if d.score.serials_empty] == []
+
+
+def test_portal_furniture_never_becomes_a_service(scored):
+    """Share/print links, notice boards and hotlines after the table are no rows of it."""
+    for doc in scored["portal"]:
+        assert doc.score.found <= len(doc.truth["services"]) + 2, (doc.path.name, doc.extra)
