@@ -1,21 +1,23 @@
-"""Tables drawn without rules: columns from where text starts, rows from serials.
+"""Tables drawn without (vertical) rules: columns from the gutters between their text.
 
 A charter typed as a borderless Word table (or with tabs) has no lines for the
 table finder. Its structure is still on the page: a header line naming the
-columns, every column's text starting at the same x, and each service opening
-with its serial number in the first column. pdfplumber's text strategy, which
-splits columns at every word gap across the whole page, cuts words and takes
-the title and headings into the grid; this reader looks only between a header
-(or the first numbered line) and the next heading.
+columns, gutters between the columns that no line's text crosses, and each
+service opening with its serial number in the first column (or, where no row
+prints one, with its name). pdfplumber's text strategy, which splits columns at
+every word gap across the whole page, cuts words and takes the title and
+headings into the grid; this reader looks only between a header (or the first
+numbered line) and the next heading. A table ruled across only gets vertical
+edges in its gutters (``virtual_verticals``) and is read as a ruled one.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from .. import keywords as kw
+from ..columns import label_like
 from ..lexicon import heading_kind, is_column_number_row, match_role, parse_int
 from ..model import BBox, Cell, Row, Table
-from ..columns import label_like
 from ..values.fee import looks_like_fee
 from ..values.time import looks_like_time
 from .pdftext import group_lines, join_lines, line_text
@@ -170,6 +172,7 @@ def _row_groups(lines: list[list[Word]], starts: list[float]) -> list[list[list[
         while size < len(lines) and _header_continues(lines[size]):
             size += 1
         header, rest = ([lines[:1]] if lead else []) + [lines[lead:size]], lines[size:]
+
     def serial_line(words: list[Word]) -> bool:
         return _numbered(words) and _column(words[0].x0, starts) == 0 and not _number_row(words)
 
@@ -202,8 +205,8 @@ def _name_column(header: list[list[Word]], starts: list[float]) -> int:
 
 
 def zone_table(lines: list[list[Word]], page_number: int) -> tuple[Table, BBox] | None:
-    headers = [lines[:k + 1] for k in range(min(2, len(lines))) if is_header_line(lines[k])][:1]
-    starts = gutter_starts(lines) or column_starts(lines, headers[0][-1:] if headers else [])
+    header = next(([words] for words in lines[:2] if is_header_line(words)), [])
+    starts = gutter_starts(lines) or column_starts(lines, header)
     if len(starts) < 3:
         return None
     groups = _row_groups(lines, starts)
@@ -241,7 +244,6 @@ def unruled_tables(chars: list[dict], page_number: int) -> list[tuple[Table, BBo
         if found:
             tables.append(found)
     return tables
-
 
 
 def virtual_verticals(chars: list[dict], edges: list[dict]) -> list[dict]:

@@ -294,8 +294,9 @@ def _role(label: str) -> str:
 def _table_end(paragraphs: list[str], start: int) -> int:
     """The paragraph that ends a table: a heading, portal furniture, or the next header."""
     for i in range(start, len(paragraphs)):
-        if heading_kind(paragraphs[i]) or is_chrome_text(paragraphs[i]) or _header_run(paragraphs[i:i + MIN_HEADER + 1], strict=True) == \
-                (0, MIN_HEADER + 1):
+        text = paragraphs[i]
+        if heading_kind(text) or is_chrome_text(text) or \
+                _header_run(paragraphs[i:i + MIN_HEADER + 1], strict=True) == (0, MIN_HEADER + 1):
             return i
     return len(paragraphs)
 

@@ -27,8 +27,8 @@ def _quantity() -> regex.Pattern:
     # A unit may be glued to its number (৪৫কার্যদিবস); '২/৩ দিন' is a range, not a fraction;
     # '২.৩০ ঘণ্টা' is one amount (two and a half hours), not 30 hours.
     return regex.compile(
-        rf"(?P<low>[0-9০-৯]+(?:[.:][0-9০-৯]+)?|(?<![\p{{L}}\p{{M}}])(?:{names}))(?:\s*(?:{ranges}|/)\s*(?P<high>[0-9০-৯]+))?"
-        rf"\s*(?:\([^)]{{1,20}}\)\s*)?(?P<unit>{units.pattern})", regex.IGNORECASE)
+        rf"(?P<low>[0-9০-৯]+(?:[.:][0-9০-৯]+)?|(?<![\p{{L}}\p{{M}}])(?:{names}))"
+        rf"(?:\s*(?:{ranges}|/)\s*(?P<high>[0-9০-৯]+))?\s*(?:\([^)]{{1,20}}\)\s*)?(?P<unit>{units.pattern})", regex.IGNORECASE)
 
 
 def _amount(text: str) -> float:
