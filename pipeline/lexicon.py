@@ -178,8 +178,8 @@ def match_role(text: str, table: list[tuple[str, list[str]]]) -> str | None:
 
 @functools.lru_cache(maxsize=1)
 def known_words() -> frozenset[str]:
-    """Every Bangla word of the keyword tables: the words a narrow column's wrap may cut
-    (কার্যদি / বস, তাৎক্ষ / নিক) and that tell a cut word from two words."""
+    """Every word of the keyword tables (English ones in lower case): the words a narrow
+    column's wrap may cut (কার্যদি / বস, তাৎক্ষ / নিক) and that tell a cut word from two words."""
     phrases: list[str] = []
     for value in vars(kw).values():
         if isinstance(value, dict):
@@ -191,8 +191,11 @@ def known_words() -> frozenset[str]:
                 elif isinstance(item, tuple):
                     phrases += [x for x in item if isinstance(x, str)]
                     phrases += [w for x in item if isinstance(x, list) for w in x if isinstance(w, str)]
-    words = {w for p in phrases for w in BENGALI_RUN.findall(clean(p))}
+    words = {w for p in phrases for w in BENGALI_RUN.findall(clean(p)) + _LATIN_WORD.findall(p.lower())}
     return frozenset(w for w in words if len(w) > 2)
+
+
+_LATIN_WORD = regex.compile(r"[a-z]+")
 
 
 # -------------------------------------------------------------- numbers
@@ -346,8 +349,9 @@ _WORD_SEPARATOR = regex.compile(r"( |\n)")
 # Every wrap _is_wrapped_address undoes has one of these on its left (most text has none).
 _ADDRESS_HINT = regex.compile(r"[@_]|www\.|http", regex.IGNORECASE)
 _ADDRESS_PIECE = regex.compile(r"[A-Za-z0-9._%+@/:~#=?&-]+")
-# The start of an email's local part: lowercase with a dot, underscore or digit.
-_LOCAL_PART = regex.compile(r"(?=.*[._0-9])[a-z0-9._+-]+")
+# The start of an email's local part: lowercase letters with a dot, underscore or digit
+# (a phone number on the line before an email is no part of it).
+_LOCAL_PART = regex.compile(r"(?=.*[a-z])(?=.*[._0-9])[a-z0-9._+-]+")
 _KNOWN_TLDS = {"com", "org", "net", "edu", "gov", "info", "bd", "int", "io"}
 
 

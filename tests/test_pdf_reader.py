@@ -18,15 +18,19 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+from pipeline import process
 from pipeline.model import Line, RawDocument, Row, Table
 from pipeline.readers.base import ReadError
 from benchmarks.common import levenshtein
 from pipeline.readers.pdf import (RULED, PdfReader, closing_edges, debug_image, legacy_encoding,
                                   text_layer_problem)
-from pipeline.readers.pdftext import clean_text, join_lines, parse_page
+from pipeline.lexicon import known_words
+from pipeline.readers.pdfunruled import Word, _numbered_columns, _row_groups
+from pipeline.readers.pdftext import FULL_LINE, WordCuts, clean_text, join_lines, parse_page
 from tests.conftest import tool_missing
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
+LAYOUTS = Path(__file__).parent / "corpus" / "layouts"
 TRUTH = json.loads((FIXTURES / "charter.truth.json").read_text(encoding="utf-8"))
 CHARTERS = ["charter-noto.pdf", "charter-lohit.pdf", "charter-chromium.pdf"]
 LIBREOFFICE = CHARTERS[:2]
@@ -294,9 +298,44 @@ def test_not_a_pdf_raises(tmp_path):
     (["প্রতিষ্ঠানসম", "ূহের"], "প্রতিষ্ঠানসমূহের"),         # a word cut before its vowel sign
     (["কর্মকর্", "তা"], "কর্মকর্তা"),                        # ... or after a hasanta
     (["Dhaka.", "Email: uno@x.gov.bd"], "Dhaka.\nEmail: uno@x.gov.bd"),
+    (["01871274760", "nasrin.aclandalamdanga@yahoo.com"], "01871274760\nnasrin.aclandalamdanga@yahoo.com"),
+    # an address piece that fills its column, twice over (the column cut it, not a line break)
+    (["ইমেইল:", "sumaiya.sa" + FULL_LINE, "vingsbiro" + FULL_LINE, "l@yahoo.com"],
+     "ইমেইল:\nsumaiya.savingsbirol@yahoo.com"),
+    (["1. After field verification" + FULL_LINE, "2. Through the website"],
+     "1. After field verification\xad\n2. Through the website"),    # prose: left to WordCuts
 ])
 def test_text_repairs(pieces, joined):
     assert join_lines(pieces) == joined
+
+
+DOCUMENT = ["২৮ কার্যদিবস", "০৭ (সাত)\nকার্যদিব\nস", "সর্বো\nচ্চ0৫দিন", "সেবা প্রদানের সময়",
+            "উপজেলা ভূমি\nঅফিসার", "সরাসরি\nঅফিসে আবেদন", "7-10 working\ndays", "3 working days",
+            "entreprene" + FULL_LINE + "\nurs", "Recreation" + FULL_LINE + "\nleave", "verification" + FULL_LINE + "\n2."]
+
+
+@pytest.mark.parametrize("cell, rejoined", [
+    ("০৭ (সাত)\nকার্যদিব\nস", "০৭ (সাত)\nকার্যদিবস"),      # written whole elsewhere; the pieces never alone
+    ("সর্বো\nচ্চ0৫দিন", "সর্বোচ্চ0৫দিন"),                     # a keyword table knows সর্বোচ্চ
+    ("উপজেলা ভূমি\nঅফিসার", "উপজেলা ভূমি\nঅফিসার"),           # two words
+    ("সরাসরি\nঅফিসে আবেদন", "সরাসরি\nঅফিসে আবেদন"),
+    ("7-10 working\ndays", "7-10 working\ndays"),
+    ("entreprene" + FULL_LINE + "\nurs", "entrepreneurs"),      # a full line and a short rest
+    ("Recreation" + FULL_LINE + "\nleave", "Recreation\nleave"),  # a full line, but a word-long rest
+    ("verification" + FULL_LINE + "\n2.", "verification\n2."),  # a number opens no word's middle
+])
+def test_words_cut_by_a_column_told_by_the_documents_vocabulary(cell, rejoined):
+    assert WordCuts(DOCUMENT, known_words()).rejoin(cell) == rejoined
+
+
+def test_no_cut_word_left_in_the_committed_layout_pdfs():
+    """The committed layout PDFs in narrow columns cut কার্যদিবস, তাৎক্ষণিক and সর্বোচ্চ; none
+    reaches a record cut."""
+    cut = re.compile(r"কার্যদি ?ব স|কার্যদি বস|তাৎক্ষ নিক|তাৎক্ষণি ক|সর্বো চ্চ")
+    texts = [value for pdf in sorted(LAYOUTS.glob("*.pdf")) for service in process(pdf).services
+             for value in (service.time_limit_text, service.name, service.fee_text)]
+    assert len(texts) > 100
+    assert [t for t in texts if cut.search(t)] == []
 
 
 def test_nfc():
@@ -323,3 +362,44 @@ def test_poppler_splits_words_our_reader_does_not():
     popped = poppler_rows(FIXTURES / "charter-noto.pdf", doc)
     assert "কর্মকর্ত া" in popped[0][OFFICER_COLUMN]
     assert "কর্মকর্তা" in logical_rows(doc)[0][OFFICER_COLUMN]
+
+
+# --------------------------------------------------------------------------
+# Borderless tables: serials wrapped in a narrow column, column-number rows
+# --------------------------------------------------------------------------
+
+def _line(top: float, *cells: tuple[float, str]) -> list[Word]:
+    """One text line of a borderless table: (x, text) per column."""
+    return [Word(text, x, x + 6 * len(text), top, top + 10, True) for x, text in cells]
+
+
+COLUMNS = [10.0, 40.0, 120.0, 200.0]
+
+
+@pytest.mark.parametrize("serials, rows", [
+    # a narrow serial column wrapped ০১ as ০ / ১ and ১০ as ১ / ০: one row each
+    ([("০", "১"), ("০২", None), ("০৩", None)], ["০১", "০২", "০৩"]),
+    ([("৯", None), ("১", "০"), ("১১", None)], ["৯", "১০", "১১"]),
+    # single-line rows one after another stay rows
+    ([("১", None), ("২", None), ("৩", None)], ["১", "২", "৩"]),
+])
+def test_serial_digits_wrapped_in_a_narrow_column_stay_one_serial(serials, rows):
+    lines, top = [], 0.0
+    for first, second in serials:
+        lines.append(_line(top, (10, first), (40, "সেবা"), (120, "আবেদন"), (200, "বিনামূল্যে")))
+        top += 12
+        if second:
+            lines.append(_line(top, (10, second), (40, "নাম")))
+            top += 12
+    groups = _row_groups(lines, COLUMNS)
+    assert [group[0][0].text for group in groups] == rows
+
+
+def test_a_column_number_row_splits_columns_the_gutters_missed():
+    """A blank serial column: no body text tells it from the name column; the number row does."""
+    lines = [_line(0, (12, "(১)"), (50, "(২)"), (125, "(৩)"), (205, "(৪)")),
+             _line(12, (40, "সেবা"), (120, "আবেদন"), (200, "বিনামূল্যে")),
+             _line(24, (40, "সনদ"), (120, "আবেদন"), (200, "১০০ টাকা"))]
+    found = _numbered_columns([12.0, 120.0, 200.0], lines)
+    assert len(found) == 4 and found[0] == 12.0 and 30 < found[1] <= 40 and found[2:] == [120.0, 200.0]
+    assert _numbered_columns([12.0, 40.0, 120.0, 200.0], lines) == [12.0, 40.0, 120.0, 200.0]

@@ -104,6 +104,20 @@ def test_a_dash_in_the_name_column_is_no_name():
     assert (officer.name, officer.designation) == ("", "উপজেলা সমবায় অফিসার")
 
 
+@pytest.mark.parametrize("text, name, designation, office", [
+    # an office's name wrapped by a narrow column is no person's name (dev PDFs d01, d05)
+    ("সার্ভেয়ার\nউপজেলা ভূমি\nঅফিস,\nআলমডাঙ্গা\nমোবা:\n01857299315", "", "সার্ভেয়ার", "উপজেলা ভূমি অফিস, আলমডাঙ্গা"),
+    ("অফিস সহকারী\nউপজেলা\nপ্রাণিসম্পদ দপ্তর", "", "অফিস সহকারী", "উপজেলা প্রাণিসম্পদ দপ্তর"),
+    ("শাহানা পারভীন\nউপসহকারী\nপ্রাণিসম্পদ\nকর্মকর্তা\nউপজেলা\nপ্রাণিসম্পদ দপ্তর,\nহবিগঞ্জ সদর",
+     "শাহানা পারভীন", "উপসহকারী প্রাণিসম্পদ কর্মকর্তা", "উপজেলা প্রাণিসম্পদ দপ্তর, হবিগঞ্জ সদর"),
+    # a post that opens with an office word is still the post
+    ("তানজিলা খাতুন\nঅফিস সহকারী", "তানজিলা খাতুন", "অফিস সহকারী", ""),
+])
+def test_an_office_wrapped_over_lines_is_one_office(text, name, designation, office):
+    officer = parse_officer(text)
+    assert (officer.name, officer.designation, officer.office) == (name, designation, office)
+
+
 def test_a_dash_line_inside_an_officer_cell_is_skipped():
     officer = parse_officer("মোঃ আকরাম হোসেন\n—\nউপজেলা সমবায় অফিসার")
     assert (officer.name, officer.designation, officer.office) == ("মোঃ আকরাম হোসেন", "উপজেলা সমবায় অফিসার", "")

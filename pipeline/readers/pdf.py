@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Optional
 
 import pdfplumber
+import regex
 from pdfplumber.page import Page
 from pdfplumber.table import Table as FoundTable
 
@@ -30,8 +31,10 @@ from .backends import backend
 from .backends.base import PageContent
 from .base import Reader, file_sha256
 from .pdfunruled import unruled_tables, virtual_verticals
-from .pdftext import group_lines, join_lines, line_bbox, line_text, parse_page
+from .pdftext import FULL_LINE, WordCuts, group_lines, join_lines, line_bbox, line_text, parse_page
 
+# One word (letters) or one address piece (sumaiya.sa): what a column may cut.
+_ONE_TOKEN = regex.compile(r"[\p{L}\p{M}]+|[A-Za-z0-9._%+@/:~#=?&-]+")
 RULED = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 EDGE_TOLERANCE = 3.0
 
@@ -59,8 +62,28 @@ class PdfReader(Reader):
                 blocks.extend(page_blocks)
                 if finding:
                     findings.append(finding)
+        findings += rejoin_cut_words(blocks)
         return RawDocument(source=str(path), sha256=file_sha256(path), format=self.name,
                            pages=pdf.page_count, blocks=blocks, findings=findings)
+
+
+def rejoin_cut_words(blocks: list[Block]) -> list[Finding]:
+    """Glue back the words narrow columns cut at a line break (``WordCuts``), in every
+    cell of every table, ruled or not; a finding names how many and shows some."""
+    cells = [c for b in blocks if isinstance(b, Table) for r in b.rows for c in r.cells
+             if "\n" in c.text or FULL_LINE in c.text]
+    cuts = WordCuts([b.text for b in blocks if isinstance(b, Line)]
+                    + [c.text for b in blocks if isinstance(b, Table) for r in b.rows for c in r.cells], known_words())
+    shown = []
+    for cell in cells:
+        joined = cuts.rejoin(cell.text)
+        if joined.count("\n") < cell.text.count("\n"):
+            shown.append(cell.text.replace("\n", " / ").replace(FULL_LINE, ""))
+        cell.text = joined
+    if not shown:
+        return []
+    return [Finding("words_rejoined", "info", f"{len(shown)} cells held a word cut by a line break in a "
+                    f"narrow column; rejoined: {'; '.join(shown[:3])}")]
 
 
 def page_count(path: Path) -> int:
@@ -391,50 +414,25 @@ def to_cell(band: list[Placed], bbox: Optional[BBox], page_number: int) -> Cell:
     if bbox is None:  # covered by a merged cell above or to the left
         return Cell("", page_number, None, spanned=True)
     inside = [p[3] for p in _within(band, bbox)]
-    text = join_lines(_unbreak_words(group_lines(inside), bbox))
+    text = join_lines(_mark_full_lines(group_lines(inside), bbox))
     return Cell(text, page_number, tuple(round(v, 2) for v in bbox), spanned=False)
 
 
-MAX_BROKEN_TAIL = 4
-_LOWER_HEAD = re.compile(r"[a-z]*")
-
-
-def _unbreak_words(lines: list[list[dict]], bbox: BBox) -> list[str]:
-    """Lines of a cell, with a word too wide for its column glued back.
-
-    Word processors break such a word without a hyphen ("governmen" / "t rules",
-    "কার্যদি" / "বস"). An English break is taken as forced when the line holds that
-    one word, it fills the cell's inner width (the cell less its smallest left
-    margin on both sides), and the next line goes on with a few lower-case
-    letters. Bangla has no case, and a whole word fills a narrow column as often
-    as a cut one: a Bangla break is taken as forced when the two pieces make a word
-    of the keyword tables that the first piece alone is not.
-    """
+def _mark_full_lines(lines: list[list[dict]], bbox: BBox) -> list[str]:
+    """Lines of a cell; one that is a single word (or email or URL piece) filling the cell's
+    inner width (the cell less its smallest left margin on both sides) so that the next
+    line's first character would not have fitted ends in ``FULL_LINE``: the layout may have
+    cut a word there ("Immedi" / "ately", "sumaiya.sa" / "vingsbirol@yahoo.com");
+    ``join_lines`` and ``WordCuts`` decide."""
     boxes = [line_bbox(line) for line in lines]
     margin = min((box[0] - bbox[0] for box in boxes), default=0.0)
-    inner = (bbox[2] - bbox[0]) - 2 * margin
-    texts: list[str] = []
-    forced = False
-    for line, box in zip(lines, boxes):
-        text = line_text(line)
-        tail = _LOWER_HEAD.match(text).group(0)
-        if texts and ((forced and 0 < len(tail) <= MAX_BROKEN_TAIL) or _cut_bangla_word(texts[-1], text)):
-            texts[-1] += text
-        else:
-            texts.append(text)
-        word = text.strip()
-        forced = " " not in word and word[-1:].isascii() and word[-1:].isalpha() \
-            and box[2] - box[0] >= 0.92 * inner
+    right = bbox[2] - margin
+    texts = [line_text(line) for line in lines]
+    for i, (text, box) in enumerate(zip(texts[:-1], boxes)):
+        first = min(lines[i + 1], key=itemgetter("x0"))
+        if _ONE_TOKEN.fullmatch(text.strip()) and right - box[2] < first["x1"] - first["x0"]:
+            texts[i] = text.strip() + FULL_LINE
     return texts
-
-
-def _cut_bangla_word(before: str, after: str) -> bool:
-    last = unicodedata.normalize("NFC", before).split()[-1:]
-    first = unicodedata.normalize("NFC", after).split()[:1]
-    if not last or not first or not BENGALI_RUN.fullmatch(last[0]) or not BENGALI_RUN.match(first[0]):
-        return False
-    head = BENGALI_RUN.match(first[0]).group(0)
-    return last[0] + head in known_words() and last[0] not in known_words()
 
 
 # --------------------------------------------------------------------------

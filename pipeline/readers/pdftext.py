@@ -13,8 +13,11 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import Counter
 from operator import itemgetter
 from typing import Any, Iterable, Optional
+
+import regex
 
 from pdfminer.layout import LTChar, LTContainer
 from pdfminer.pdfinterp import PDFPageInterpreter
@@ -34,6 +37,8 @@ _HYPHEN_WRAP = re.compile(r"\S-$")
 _TRAILING_DIGITS = re.compile(r"(?<!\d)\d+$")
 _LEADING_DIGITS = re.compile(r"\d+(?![\d।.)])")
 _MOBILE = re.compile(r"[0০][1১]\d{9}")
+# Ends a cell line that fills its column with one word (a soft hyphen: "a break may be here").
+FULL_LINE = "\u00ad"
 
 
 class ActualTextAggregator(PDFPageAggregatorWithMarkedContent):
@@ -170,9 +175,27 @@ def join_lines(texts: Iterable[str]) -> str:
     for text in map(clean_text, texts):
         if not text:
             continue
+        if _cut_address(joined, text):
+            joined = joined.removesuffix(FULL_LINE) + text
+            continue
         glue = "" if joined and _wrapped_word(joined, text) else "\n"
         joined = joined + glue + text if joined else text
     return rejoin_addresses(joined)
+
+
+_ADDRESS_CHARS = regex.compile(r"[A-Za-z0-9._%+@/:~#=?&-]+")
+# What an email or URL has and words of prose lack.
+_ADDRESS_MARK = regex.compile(r"[@_]|\.(?=[A-Za-z])|^(?:www\.|https?:)", regex.IGNORECASE)
+
+
+def _cut_address(before: str, after: str) -> bool:
+    """An email or URL the column cut: a line that fills its column with ASCII address
+    characters, and the next goes on with them (sumaiya.sa / vingsbiro / l@yahoo.com)."""
+    if not before.endswith(FULL_LINE):
+        return False
+    last, first = before[:-1].split()[-1:], after.removesuffix(FULL_LINE).split()[:1]
+    return bool(last and first and _ADDRESS_CHARS.fullmatch(last[0]) and _ADDRESS_CHARS.fullmatch(first[0])
+                and _ADDRESS_MARK.search(last[0] + first[0]))
 
 
 _BROKEN_AFTER = re.compile("\u09cd$")                            # a hasanta ends no word
@@ -188,6 +211,86 @@ def _wrapped_word(before: str, after: str) -> bool:
         return True
     tail, head = _TRAILING_DIGITS.search(before), _LEADING_DIGITS.match(after)
     return bool(tail and head and _MOBILE.fullmatch(tail.group() + head.group()))
+
+
+# A word's core: a token without the punctuation around it.
+_LETTERS = "[\u0980-\u09e5\u09f0-\u09fe]+"       # Bangla letters and signs, digits excluded
+_TAIL_LETTERS = regex.compile(f"{_LETTERS}$")
+_HEAD_LETTERS = regex.compile(f"^{_LETTERS}")
+_EDGE_PUNCTUATION = regex.compile(r"^[^\p{L}\p{M}\p{N}]+|[^\p{L}\p{M}\p{N}]+$")
+_ENDS_IN_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]$")
+MAX_CUT_REST = 4
+_MID_WORD = regex.compile(r"[\p{Ll}\p{Lo}\p{M}]")
+
+
+def _core(token: str) -> str:
+    return _EDGE_PUNCTUATION.sub("", token)
+
+
+class WordCuts:
+    """Words a narrow column cut at a line break (কার্যদিব / স, তাৎক্ষ / নিক, Immedi / ately),
+    told from two words by the document's own vocabulary.
+
+    A break is a cut when the two pieces make a word that the document writes whole
+    somewhere (or a keyword table knows), and neither piece ever stands as a word of
+    its own away from a line break. Word processors cut a word only where it is wider
+    than its column, so the same word written whole elsewhere, and pieces that occur
+    nowhere else, are the evidence; no list of words is needed. A line that fills its
+    column with one word (``FULL_LINE``) is a cut unless a piece stands alone elsewhere:
+    a value cut the same way in every row is written whole nowhere.
+    """
+
+    def __init__(self, texts: Iterable[str], known: frozenset[str]) -> None:
+        self.words: Counter[str] = Counter()
+        self.before_break: Counter[str] = Counter()   # a line's last word
+        self.after_break: Counter[str] = Counter()    # a line's first word
+        self.known = known
+        for text in texts:
+            for line in text.split("\n"):
+                self._count(line.split())
+
+    def _count(self, tokens: list[str]) -> None:
+        cores = [_core(t) for t in tokens]
+        self.words.update(cores)
+        if cores:
+            self.before_break[cores[-1]] += 1
+            self.after_break[cores[0]] += 1
+
+    def is_cut(self, before: str, after: str, full: bool = False) -> bool:
+        last, first = before.split()[-1:], after.split()[:1]
+        if not last or not first or not _ENDS_IN_WORD.search(last[0]):
+            return False
+        pieces = [(_core(last[0]), _core(first[0]))]
+        # Bangla letters on both sides of a break inside a token with digits (সর্বো / চ্চ0৫দিন)
+        tail, head = _TAIL_LETTERS.search(last[0]), _HEAD_LETTERS.match(first[0])
+        if tail and head:
+            pieces.append((tail.group(), head.group()))
+        return any(self._cut(tail, head, full) for tail, head in pieces if tail and head)
+
+    def _cut(self, tail: str, head: str, full: bool) -> bool:
+        whole = tail + head
+        alone = (tail.lower() in self.known or self.words[tail] > self.before_break[tail]
+                 or self.words[head] > self.after_break[head])
+        if self.words[whole] > 0 or whole.lower() in self.known:
+            return not alone
+        # Written whole nowhere: the full line is the evidence for a short rest ('entreprene' /
+        # 'urs'; 'Recreation' / 'leave' fills its line as well), unless that is a word we know
+        # or opens as no word's middle does (a digit, a capital: 'verification' / '2.').
+        return full and not alone and len(head) <= MAX_CUT_REST and head.lower() not in self.known \
+            and _MID_WORD.match(head) is not None
+
+    def rejoin(self, text: str) -> str:
+        """``text`` with every cut line break removed."""
+        lines = text.split("\n")
+        out = [lines[0]]
+        for line in lines[1:]:
+            full = out[-1].endswith(FULL_LINE)
+            out[-1] = out[-1].removesuffix(FULL_LINE)
+            if self.is_cut(out[-1], line, full):
+                out[-1] += line
+            else:
+                out.append(line)
+        return "\n".join(out).replace(FULL_LINE, "")
 
 
 def clean_text(text: str) -> str:

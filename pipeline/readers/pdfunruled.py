@@ -13,6 +13,7 @@ edges in its gutters (``virtual_verticals``) and is read as a ruled one.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Optional
 
 from .. import keywords as kw
 from ..columns import label_like
@@ -115,12 +116,14 @@ def column_starts(lines: list[list[Word]], header: list[list[Word]]) -> list[flo
 
 def gutter_starts(lines: list[list[Word]]) -> list[float]:
     """Where columns start: the table's left end and the gutters that no line's text crosses,
-    but for a line of one piece across much of the table (a title or department row). Empty
-    when fewer than three columns show."""
+    but for a line of one piece across much of the table (a title or department row) and the
+    header's lines above the first numbered row. Empty when fewer than three columns show."""
     if len(lines) < 2:
         return []
     x0, x1 = min(w.x0 for words in lines for w in words), max(w.x1 for words in lines for w in words)
-    bands = [[{"x0": w.x0, "x1": w.x1} for w in words] for words in lines
+    # A grouped header's label spans the sub-columns under it: the header's lines veto no gutter.
+    body = _header_size(lines)
+    bands = [[{"x0": w.x0, "x1": w.x1} for w in words] for words in lines[body:]
              if not (len(segments(words)) == 1 and words[-1].x1 - words[0].x0 > SPANNING * (x1 - x0))]
     sizes = sorted(w.bottom - w.top for words in lines for w in words)
     size = sizes[len(sizes) // 2]
@@ -167,10 +170,8 @@ def _row_groups(lines: list[list[Word]], starts: list[float]) -> list[list[list[
     # A column-number row above the header ((১) (২) (৩) …) is a row of its own.
     lead = 1 if lines and _number_row(lines[0]) else 0
     rest = lines
-    if len(lines) > lead and is_header_line(lines[lead]):
-        size = lead + 1
-        while size < len(lines) and _header_continues(lines[size]):
-            size += 1
+    size = _header_size(lines)
+    if size:
         header, rest = ([lines[:1]] if lead else []) + [lines[lead:size]], lines[size:]
 
     def serial_line(words: list[Word]) -> bool:
@@ -180,15 +181,101 @@ def _row_groups(lines: list[list[Word]], starts: list[float]) -> list[list[list[
     name = _name_column(header[-1] if header else [], starts)
     body: list[list[list[Word]]] = []
     before: set[int] = set()
+    serials = _WrappedSerials()
     for words in rest:
         filled = {_column(w.x0, starts) for w in words}
-        opens = _numbered(words) if numbered else name in filled and (name not in before or len(filled - before) >= 2)
+        continued = numbered and _column(words[0].x0, starts) == 0 \
+            and serials.continues(words[0], body[-1][0][0] if body else None)
+        if continued:
+            words = words[1:]       # a serial's digits wrapped in a narrow column (০ / ১): one serial
+            opens = False
+        elif numbered:
+            opens = _numbered(words)
+            if opens and not _number_row(words):
+                serials.opened(words[0])
+        else:
+            opens = name in filled and (name not in before or len(filled - before) >= 2)
+        serials.after_opener = (opens or continued) and bool(serials.pending)
         # The column-number row is a row of its own, whatever follows it.
         if opens or not body or _number_row(words) or _number_row(body[-1][-1]):
             body.append([])
         body[-1].append(words)
         before = filled
     return header + body
+
+
+def _numbered_columns(starts: list[float], lines: list[list[Word]]) -> list[float]:
+    """A column-number row ((১) (২) (৩) …) numbers every column once: two of its numbers in one
+    column mean a column the gutters missed (a blank serial column, sub-columns under a grouped
+    header); a start goes between them."""
+    rows = [words for words in lines[:_header_size(lines) + 1] if _number_row(words)]
+    if not rows or not starts:
+        return starts
+    numbers = [seg for seg in segments(rows[0])]
+    added = [(a[-1].x1 + b[0].x0) / 2 for a, b in zip(numbers, numbers[1:])
+             if _column(a[0].x0, starts) == _column(b[0].x0, starts)]
+    return sorted(starts + added)
+
+
+def _header_size(lines: list[list[Word]]) -> int:
+    """How many lines the header takes (a column-number row above it included); 0 without one."""
+    lead = 1 if lines and _number_row(lines[0]) else 0
+    if len(lines) <= lead or not is_header_line(lines[lead]):
+        return 0
+    size = lead + 1
+    while size < len(lines) and _header_continues(lines[size]):
+        size += 1
+    return size
+
+
+class _WrappedSerials:
+    """Serials whose digits a narrow column wrapped (০ / ১ for ০১, ১ / ০ for ১০): a line whose
+    serial is bare digits, right below the line that opened the row with bare digits, continues
+    that serial when the two together are (the start of) the serial the sequence expects."""
+
+    def __init__(self) -> None:
+        self.last: Optional[int] = None       # the serial of the row opened last, once complete
+        self.pending = ""                     # that row's serial digits, while incomplete
+        self.after_opener = False
+
+    def _expected(self) -> str:
+        return "" if self.last is None else str(self.last + 1)
+
+    def continues(self, word: Word, opener: Optional[Word]) -> bool:
+        digits = _bare_digits(word.text)
+        if not (digits and self.after_opener and self.pending and opener is not None):
+            return False
+        joined = (self.pending + digits).lstrip("0")
+        expected = self._expected() or joined
+        if not joined or not expected.startswith(joined):
+            return False
+        opener.text += word.text
+        self._set(self.pending + digits)
+        return True
+
+    def opened(self, word: Word) -> None:
+        self.pending = ""
+        digits = _bare_digits(word.text)
+        if digits:
+            self._set(digits)
+        elif parse_int(word.text) is not None:
+            self.last = parse_int(word.text)
+
+    def _set(self, digits: str) -> None:
+        expected, value = self._expected(), digits.lstrip("0")
+        if value and (not expected or value == expected or not expected.startswith(value)):
+            self.last, self.pending = int(value), ""
+        else:
+            self.pending = digits       # a leading zero, or the first digits of the expected serial
+
+
+_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
+
+
+def _bare_digits(text: str) -> str:
+    """The ASCII digits of a serial written as digits alone (no '।', '.', ')'), else ''."""
+    digits = text.translate(_DIGITS)
+    return digits if digits.isascii() and digits.isdigit() else ""
 
 
 def _number_row(words: list[Word]) -> bool:
@@ -206,7 +293,7 @@ def _name_column(header: list[list[Word]], starts: list[float]) -> int:
 
 def zone_table(lines: list[list[Word]], page_number: int) -> tuple[Table, BBox] | None:
     header = next(([words] for words in lines[:2] if is_header_line(words)), [])
-    starts = gutter_starts(lines) or column_starts(lines, header)
+    starts = _numbered_columns(gutter_starts(lines) or column_starts(lines, header), lines)
     if len(starts) < 3:
         return None
     groups = _row_groups(lines, starts)

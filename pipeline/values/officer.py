@@ -131,11 +131,12 @@ class _Part:
 
 
 def _parts(text: str) -> list[_Part]:
-    """The cell's parts; a designation wrapped over two lines (উপজেলা আইসিটি / অফিসার) is one."""
+    """The cell's parts; a designation wrapped over two lines (উপজেলা আইসিটি / অফিসার) is one,
+    and so is an office (উপজেলা ভূমি / অফিস, উপজেলা / প্রাণিসম্পদ দপ্তর)."""
     flat = text.replace("\n", " ")
     for found in _designation_pattern().finditer(flat):
         text = text[:found.start()] + found.group(0) + text[found.end():]
-    pieces = _SEPARATORS.split(text)
+    pieces = _SEPARATORS.split(_unwrap_offices(text))
     parts, separator = [], "\n"
     for piece, after in zip(pieces[::2], pieces[1::2] + [""]):
         if not is_blank(tidy(piece)):
@@ -144,6 +145,31 @@ def _parts(text: str) -> list[_Part]:
         elif after == "\n" or not separator:
             separator = after or separator
     return parts
+
+
+def _unwrap_offices(text: str) -> str:
+    """A line that names no person, post or contact, before a line whose first part names an
+    office, is the start of that office's name: a narrow column wrapped it."""
+    lines = text.split("\n")
+    out = lines[:1]
+    for line in lines[1:]:
+        if _office_head(out[-1]) and _opens_office(line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _office_head(line: str) -> bool:
+    text = tidy(line)
+    return bool(text) and len(text.split()) <= 4 and not regex.search(r"[0-9০-৯@,;।:]", text) \
+        and not _named(text) and not find_designation(text)
+
+
+def _opens_office(line: str) -> bool:
+    first = tidy(_SEPARATORS.split(line)[0])
+    found = find_designation(first)
+    return bool(_patterns()["office"].search(first)) and not (found and found.start() == 0)
 
 
 def _cut_at_place(name: str) -> tuple[str, str]:

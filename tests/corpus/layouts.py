@@ -9,7 +9,9 @@ never parsed back from the printed text.
 Split rule: in every vocabulary pool (layout_vocab.py) the variants at positions 2, 5, 8, … are held
 out: ``dev`` never draws them, ``holdout`` draws from the whole pool, so about a third of what it draws
 was never in dev. ``holdout`` charters also carry one of ``HOLDOUT_COMBOS`` each, pairs of features
-that no ``dev`` charter combines.
+that no ``dev`` charter combines. ``combos`` is a probe of how features interact: dev's variants only,
+each charter carrying a pair of ``HOLDOUT_COMBOS`` as holdout's do (it shows the pairs, never the
+held-out variants).
 """
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ from .specs import (EXPECTATIONS_BN, VOCAB_BN, VOCAB_EN, CharterSpec, Officer, b
                     slug, website)
 from .writers import Look
 
-SPLITS = ("dev", "holdout")
+SPLITS = ("dev", "holdout", "combos")
 HELD_OUT_EVERY = 3
 HOLDOUT_COMBOS = [("grouped_officer", "number_row_above"), ("narrow_serial", "borderless"), ("sub_rows", "ditto"),
                   ("department_rows", "rules_only"), ("fused_serial", "narrow_officer"),

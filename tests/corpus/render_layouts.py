@@ -2,19 +2,23 @@
 
     python -m tests.corpus.render_layouts --split dev|holdout --out DIR [--count N] [--start K]
                                           [--formats pdf-lo,pdf-chromium,docx,html,txt] [--jobs 2]
+                                          [--font FAMILY]
 
 Charters ``start … start+count-1`` of the split. File names: ``<charter id>-<renderer>.<ext>``
 (``-lo.pdf``, ``-chromium.pdf``, ``-docx.docx``, ``-html.html``, ``-txt.txt``) and ``<name>.truth.json``.
 A DOCX's truth carries the pages of its LibreOffice PDF, an HTML's those of its Chromium PDF, a text
-copy's those of the LibreOffice PDF. Layouts with a grouped two-row officer header get no text copy.
+copy's those of the LibreOffice PDF. Layouts with a grouped two-row officer header get no text copy. ``--font`` draws every Bangla
+charter in one font instead of the one its layout drew: a font sweep over the same layouts.
 """
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Optional
 
 from . import measure
 from .layouts import SPLITS, LayoutCharter, charter_truth, draw_charter
@@ -54,8 +58,10 @@ def render_pipeline(charter: LayoutCharter, renderer: str, formats, out: Path, s
     return pages
 
 
-def render_charter(split: str, index: int, formats, out: Path) -> str:
+def render_charter(split: str, index: int, formats, out: Path, font: Optional[str] = None) -> str:
     charter = draw_charter(split, index)
+    if font and charter.spec.language == "bn":
+        charter.layout.look = dataclasses.replace(charter.layout.look, font=font)
     with tempfile.TemporaryDirectory() as scratch:
         pages = {r: render_pipeline(charter, r, formats, out, Path(scratch)) for r in needed_pipelines(formats)}
     if "txt" in formats and charter.text_copy:
@@ -76,6 +82,7 @@ def parse_args(argv):
     parser.add_argument("--start", type=int, default=0)
     parser.add_argument("--formats", default=",".join(FORMATS))
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--font", help="draw every Bangla charter in this font family (a font sweep)")
     args = parser.parse_args(argv)
     args.formats = args.formats.split(",")
     unknown = set(args.formats) - set(FORMATS)
@@ -89,7 +96,7 @@ def main(argv=None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     indexes = range(args.start, args.start + args.count)
     with ThreadPoolExecutor(args.jobs) as pool:
-        for line in pool.map(lambda i: render_charter(args.split, i, args.formats, args.out), indexes):
+        for line in pool.map(lambda i: render_charter(args.split, i, args.formats, args.out, args.font), indexes):
             print(line, flush=True)
     return 0
 
