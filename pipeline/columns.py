@@ -344,13 +344,20 @@ def analyse(labels: list[list[str]], body: list[list[str]], table=kw.COLUMN_ROLE
             column.role = f"extra:{column.label or f'column {i + 1}'}"
             findings.append(_finding(f"{_where(i, column.label)}: role unknown, kept as an extra field"))
     whole = next((c for c in columns if c.role == "officer"), None)
-    return Layout(columns=columns, officer_names=officer_names_expected(whole.label) if whole else True,
-                  findings=findings)
+    # A name column of its own (a grouped header's নাম) asks for names, whatever the officer label says.
+    names = any(c.role == "officer.name" for c in columns) or not whole or officer_names_expected(whole.label)
+    return Layout(columns=columns, officer_names=names, findings=findings)
 
 
 def _officer_parts(columns: list[Column], labels: list[list[str]]) -> None:
     """Officer sub-columns (under one grouped header, or each asking for one part) become
     officer.name / officer.designation / officer.contact."""
+    # A column asking for a part alone (নাম), beside the officer's columns, is one of them: the
+    # grouped label above it may have landed over its neighbours (a borderless PDF).
+    for i, column in enumerate(columns):
+        beside = [columns[j].role for j in (i - 1, i + 1) if 0 <= j < len(columns)]
+        if not column.role and labels[i] and officer_part(labels[i][-1]) and "officer" in beside:
+            column.role = "officer"
     officers = [i for i, c in enumerate(columns) if c.role == "officer"]
     if len(officers) < 2:
         return

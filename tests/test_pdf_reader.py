@@ -25,7 +25,7 @@ from benchmarks.common import levenshtein
 from pipeline.readers.pdf import (RULED, PdfReader, closing_edges, debug_image, legacy_encoding,
                                   text_layer_problem)
 from pipeline.lexicon import known_words
-from pipeline.readers.pdfunruled import Word, _numbered_columns, _row_groups
+from pipeline.readers.pdfunruled import Word, _header_size, _numbered_columns, _open_rows, _row_groups
 from pipeline.readers.pdftext import FULL_LINE, WordCuts, clean_text, join_lines, parse_page
 from tests.conftest import tool_missing
 
@@ -291,6 +291,7 @@ def test_not_a_pdf_raises(tmp_path):
     (["www.grs.gov.", "bd সেবা"], "www.grs.gov.bd সেবা"),
     (["uno@x.gov.bd", "ফোন"], "uno@x.gov.bd\nফোন"),              # lines stay lines
     (["ফোন: ০১৭১১-", "২২৩৩৪৪"], "ফোন: ০১৭১১-২২৩৩৪৪"),
+    (["বাংলা - ২০/-", "ইংরেজী - ৫০/-"], "বাংলা - ২০/-\nইংরেজী - ৫০/-"),   # an amount's /- is no hyphen
     (["কর্মকর্ত া", "সেবা  প্রদান"], "কর্মকর্তা\nসেবা প্রদান"),
     (["মোবাইলঃ ০১৬৮৬১৫৬৪৯", "৮ ইমেইলঃ rafiq.acland.ka", "malnagar@gmail.com"],
      "মোবাইলঃ ০১৬৮৬১৫৬৪৯৮ ইমেইলঃ rafiq.acland.kamalnagar@gmail.com"),
@@ -403,3 +404,31 @@ def test_a_column_number_row_splits_columns_the_gutters_missed():
     found = _numbered_columns([12.0, 120.0, 200.0], lines)
     assert len(found) == 4 and found[0] == 12.0 and 30 < found[1] <= 40 and found[2:] == [120.0, 200.0]
     assert _numbered_columns([12.0, 40.0, 120.0, 200.0], lines) == [12.0, 40.0, 120.0, 200.0]
+
+
+def _chars(top: float, *pieces: tuple[float, str]) -> list[dict]:
+    """The chars of one text line, a piece per (x, text); 5 pt a char, 10 pt high."""
+    return [{"text": ch, "x0": x + 5 * i, "x1": x + 5 * i + 5, "top": top, "bottom": top + 10, "size": 10}
+            for x, text in pieces for i, ch in enumerate(text)]
+
+
+def test_a_row_a_page_break_left_open_below_the_last_rule_is_closed():
+    """Chromium draws no rule under a row it cuts at a page break: the columnar text below the
+    last rule gets a closing height; a heading below it, or prose of one piece, does not."""
+    rules = [100.0, 130.0]
+    open_row = _chars(140, (10, "১."), (60, "মাটির"), (160, "আবেদন")) + _chars(152, (60, "পরীক্ষা"), (160, "যাচাই"))
+    assert _open_rows(open_row, rules, 0, 300) == [163.0]
+    heading = _chars(140, (10, "৩. অভিযোগ প্রতিকার ব্যবস্থাপনা (GRS)"))
+    assert _open_rows(heading + _chars(160, (10, "১"), (60, "কখন")), rules, 0, 300) == []
+    assert _open_rows(_chars(140, (10, "সেবা প্রাপ্তিতে অসন্তুষ্ট হলে")), rules, 0, 300) == []
+
+
+def test_the_last_words_of_wrapped_labels_stay_in_the_header():
+    """নম্বর and the last syllable of a cut সময়সীমা name no column alone; right above the first
+    numbered row they are still the header's. A row's rest (পাসপোর্ট ইস্যু) is not."""
+    header = [_line(0, (10, "ক্র. নং"), (40, "সেবার নাম"), (120, "প্রয়োজনীয় কাগজপত্র"), (200, "সেবার মূল্য")),
+              _line(12, (120, "মা"), (200, "নম্বর"))]
+    body = [_line(36, (10, "১।"), (40, "জন্ম নিবন্ধন"), (120, "আবেদন"), (200, "বিনামূল্যে"))]
+    assert _header_size(header + body) == 2
+    rest = [_line(12, (40, "পাসপোর্ট ইস্যু"))]
+    assert _header_size(header[:1] + rest + body) == 1

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.columns import analyse
 from pipeline.values.fee import UNSPECIFIED, parse_fee
 from pipeline.values.items import split_items
 from pipeline.values.officer import officer_from_columns, parse_officer
@@ -282,3 +283,27 @@ def test_a_number_written_twice_is_one_phone_and_leaves_the_office():
     officer = parse_officer("মোঃ মিজানুর রহমান\nউপজেলা কৃষি অফিসার\nমোবাইলঃ ০১৭১১-২২৩৩৪৪\nমোবাইলঃ 01711-223344")
     assert (officer.name, officer.designation, officer.office) == ("মোঃ মিজানুর রহমান", "উপজেলা কৃষি অফিসার", "")
     assert officer.valid_phones == ["+8801711223344"]
+
+
+# ---------------------------------------------------------------- officer columns and labelled names
+
+def test_a_name_labelled_in_the_cell_is_a_name_under_a_designation_only_header():
+    text = "নাম: সুমাইয়া জাহান\nপদবি: অফিস সহকারী\nমোবা: 01711223344"
+    officer = parse_officer(text, names_expected=False)
+    assert (officer.name, officer.designation, officer.office) == ("সুমাইয়া জাহান", "অফিস সহকারী", "")
+    # without the label, a designation-only header still gives no name
+    assert parse_officer("সুমাইয়া জাহান\nঅফিস সহকারী", names_expected=False).name == ""
+
+
+def test_a_name_column_beside_the_officer_columns_is_the_officers_name():
+    """A borderless PDF put the grouped label 'দায়িত্বপ্রাপ্ত কর্মকর্তা' over the designation and phone
+    columns; the column headed নাম alone is still the officer's name (combos c06)."""
+    labels = [["ক্র. নং"], ["সেবাসমূহ/", "সেবার নাম"], ["প্রয়োজনীয় কাগজপত্র"], ["সেবার", "মূল্য ও", "পরিশোধ"],
+              ["সময়", "সীমা"], ["নাম"], ["দায়িত্বপ্রাপ্ত", "পদবি"], ["কর্মকর্তা", "ফোন", "নম্বর"], ["ই-মেইল"]]
+    body = [["১।", "হারানো পাসপোর্টের পরিবর্তে নতুন পাসপোর্ট", "জন্ম নিবন্ধন সনদের কপি", "২০/=", "৩ দিন",
+             "দেবাশীষ\nচক্রবর্তী", "সহকারী\nপরিচালক", "02-9555920", "rpo.ukhiya@gov.bd"],
+            ["২।", "ই-পাসপোর্ট ইস্যু", "২ কপি ছবি", "৫০০ টাকা", "৭ দিন", "তানজিলা খাতুন", "উপ-সহকারী পরিচালক",
+             "০৭২১-৭২৪৬৬৪", "tanzila.rpoukhiya@yahoo.com"]]
+    layout = analyse(labels, body)
+    roles = [c.role for c in layout.columns]
+    assert roles[5:7] == ["officer.name", "officer.designation"] and layout.officer_names

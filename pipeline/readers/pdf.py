@@ -30,7 +30,7 @@ from . import pdfguard
 from .backends import backend
 from .backends.base import PageContent
 from .base import Reader, file_sha256
-from .pdfunruled import unruled_tables, virtual_verticals
+from .pdfunruled import unruled_tables, virtual_rules
 from .pdftext import FULL_LINE, WordCuts, group_lines, join_lines, line_bbox, line_text, parse_page
 
 # One word (letters) or one address piece (sumaiya.sa): what a column may cut.
@@ -297,9 +297,10 @@ def read_tables(page: PageContent, placed: list[Placed]) -> list[tuple[Table, BB
     ruled = [to_table(page, t, placed) for t in page.find_tables(table_settings(page))]
     if ruled:
         return [(table, bbox) for table, bbox in ruled if table.rows]
-    verticals = virtual_verticals(page.chars, page.edges)
+    verticals, closing = virtual_rules(page.chars, page.edges)
     if verticals:
-        settings = {**RULED, "vertical_strategy": "explicit", "explicit_vertical_lines": verticals}
+        settings = {**RULED, "vertical_strategy": "explicit", "explicit_vertical_lines": verticals,
+                    "explicit_horizontal_lines": closing}
         ruled = [to_table(page, t, placed) for t in page.find_tables(settings)]
         if ruled:
             return [(table, bbox) for table, bbox in ruled if table.rows]

@@ -33,7 +33,8 @@ DEPENDENT_SIGNS = "\u09be-\u09cc\u09d7\u0981-\u0983\u09bc\u09cd"
 PRE_BASE_SIGNS = "\u09bf\u09c7\u09c8"
 # Not before ি ে ৈ: in a glyph-order text layer a space there is a word boundary.
 _SPACE_BEFORE_SIGN = re.compile(f" +((?![{PRE_BASE_SIGNS}])[{DEPENDENT_SIGNS}])")
-_HYPHEN_WRAP = re.compile(r"\S-$")
+# A hyphen ending a line after a letter or digit (not the "/-" of an amount: ২০/-).
+_HYPHEN_WRAP = re.compile(r"[^\s/=]-$")
 _TRAILING_DIGITS = re.compile(r"(?<!\d)\d+$")
 _LEADING_DIGITS = re.compile(r"\d+(?![\d।.)])")
 _MOBILE = re.compile(r"[0০][1১]\d{9}")
@@ -250,16 +251,20 @@ class WordCuts:
                 self._count(line.split())
 
     def _count(self, tokens: list[str]) -> None:
-        cores = [_core(t) for t in tokens]
-        self.words.update(cores)
-        if cores:
-            self.before_break[cores[-1]] += 1
-            self.after_break[cores[0]] += 1
+        # Each token as a core and, when punctuation ends it, as written (তাৎক্ষণিক/).
+        for forms in ([_core(t) for t in tokens], [t if t != _core(t) else "" for t in tokens]):
+            self.words.update(forms)
+            if forms:
+                self.before_break[forms[-1]] += 1
+                self.after_break[forms[0]] += 1
 
     def is_cut(self, before: str, after: str, full: bool = False) -> bool:
         last, first = before.split()[-1:], after.split()[:1]
-        if not last or not first or not _ENDS_IN_WORD.search(last[0]):
+        if not last or not first:
             return False
+        if not _ENDS_IN_WORD.search(last[0]):
+            # A break after punctuation (তাৎক্ষণিক/ / ১দিন, ০৭ ( / সাত)): the token written whole elsewhere tells.
+            return self.words[last[0] + first[0]] > 0 and not self._alone(last[0], first[0])
         pieces = [(_core(last[0]), _core(first[0]))]
         # Bangla letters on both sides of a break inside a token with digits (সর্বো / চ্চ0৫দিন)
         tail, head = _TAIL_LETTERS.search(last[0]), _HEAD_LETTERS.match(first[0])
@@ -267,11 +272,17 @@ class WordCuts:
             pieces.append((tail.group(), head.group()))
         return any(self._cut(tail, head, full) for tail, head in pieces if tail and head)
 
+    def _alone(self, tail: str, head: str) -> bool:
+        """Either piece stands as a word of its own away from a line break."""
+        return self.words[tail] > self.before_break[tail] or self.words[head] > self.after_break[head]
+
     def _cut(self, tail: str, head: str, full: bool) -> bool:
         whole = tail + head
-        alone = (tail.lower() in self.known or self.words[tail] > self.before_break[tail]
-                 or self.words[head] > self.after_break[head])
-        if self.words[whole] > 0 or whole.lower() in self.known:
+        if self.words[whole] > 0:
+            return not self._alone(tail, head)
+        # A word the keyword tables know, unless its first piece is one too (সেবা / সমূহ).
+        alone = self._alone(tail, head) or tail.lower() in self.known
+        if whole.lower() in self.known:
             return not alone
         # Written whole nowhere: the full line is the evidence for a short rest ('entreprene' /
         # 'urs'; 'Recreation' / 'leave' fills its line as well), unless that is a word we know

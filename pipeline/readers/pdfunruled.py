@@ -8,12 +8,15 @@ prints one, with its name). pdfplumber's text strategy, which splits columns at
 every word gap across the whole page, cuts words and takes the title and
 headings into the grid; this reader looks only between a header (or the first
 numbered line) and the next heading. A table ruled across only gets vertical
-edges in its gutters (``virtual_verticals``) and is read as a ruled one.
+edges in its gutters (``virtual_rules``) and is read as a ruled one.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Optional
+
+import regex
 
 from .. import keywords as kw
 from ..columns import label_like
@@ -225,7 +228,27 @@ def _header_size(lines: list[list[Word]]) -> int:
     size = lead + 1
     while size < len(lines) and _header_continues(lines[size]):
         size += 1
+    # The last words of labels wrapped longest (পদ্ধতি, নম্বর; a cut label's last syllable, মা) may
+    # name no column alone: up to two such lines, right above the first numbered row (or the
+    # column-number row below the header), are the header's too.
+    body = next((j for j in range(size, len(lines)) if _numbered(lines[j])), None)
+    if body is not None and body - size <= 2 and all(_label_tail(w.text) for words in lines[size:body] for w in words):
+        size = body
     return size
+
+
+def _label_tail(word: str) -> bool:
+    return word in _header_words() or bool(_SYLLABLE.fullmatch(word))
+
+
+_SYLLABLE = regex.compile(r"[\p{Bengali}--\p{N}]{1,3}", regex.V1)
+
+
+@functools.lru_cache(maxsize=1)
+def _header_words() -> frozenset[str]:
+    """Every word of the column keyword tables (as header labels write them)."""
+    phrases = [p for _, words in kw.COLUMN_ROLES + kw.OFFICER_PARTS for p in words]
+    return frozenset(w for p in phrases for w in p.split())
 
 
 class _WrappedSerials:
@@ -333,25 +356,55 @@ def unruled_tables(chars: list[dict], page_number: int) -> list[tuple[Table, BBo
     return tables
 
 
-def virtual_verticals(chars: list[dict], edges: list[dict]) -> list[dict]:
-    """Vertical edges for tables drawn with horizontal rules only: at each table's left and
-    right ends and in the gutters that the text of every band between two of its rules leaves
-    free. The rules give the rows, the gutters the columns; a band holding a heading lies
-    between two tables. Empty when the page has no such table."""
+def virtual_rules(chars: list[dict], edges: list[dict]) -> tuple[list[dict], list[dict]]:
+    """(vertical, horizontal) edges for tables drawn with horizontal rules only. Verticals at
+    each table's left and right ends and in the gutters that the text of every band between
+    two of its rules leaves free: the rules give the rows, the gutters the columns; a band
+    holding a heading lies between two tables. Horizontals closing the rows a page break left
+    open (``_open_rows``). Empty when the page has no such table."""
     rules = [e for e in edges if e["orientation"] == "h"]
     # A rule drawn as a thin rect has sides a point high: no vertical rule.
     if len(rules) < 3 or any(e["orientation"] == "v" and e["bottom"] - e["top"] > RULE_SIDE for e in edges):
-        return []
+        return [], []
     x0, x1 = min(e["x0"] for e in rules), max(e["x1"] for e in rules)
     ys = sorted({round(e["top"], 1) for e in rules})
+    closing = _open_rows(chars, ys, x0, x1)
     verticals = []
-    for group in _rule_groups(ys, chars):
-        bands = [b for b in (_band(chars, top, bottom) for top, bottom in zip(group, group[1:])) if b]
+    for group in _rule_groups(ys + closing, chars):
+        # A band of one piece of text (a department row: প্রশাসন বিভাগ) is one merged cell: it vetoes no gutter.
+        bands = [b for b in (_band(chars, top, bottom) for top, bottom in zip(group, group[1:]))
+                 if b and not _one_piece(b)]
         gutters = _gutters(bands, x0, x1, GUTTER, int(CROSSING * len(bands)))
         if len(gutters) >= 2:
             verticals += [{"x0": x, "x1": x, "top": group[0], "bottom": group[-1], "height": group[-1] - group[0],
                            "width": 0, "object_type": "line", "orientation": "v"} for x in [x0] + gutters + [x1]]
-    return verticals
+    horizontals = [{"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0, "object_type": "line",
+                    "orientation": "h"} for y in closing] if verticals else []
+    return verticals, horizontals
+
+
+def _open_rows(chars: list[dict], ys: list[float], x0: float, x1: float) -> list[float]:
+    """The height closing a row the page break left open (Chromium draws no rule under a row it
+    cuts; its header repeats over the rest on the next page): below the last rule, the bottom of
+    the text before any heading, when that text is columnar (a line of two pieces or more)."""
+    below = _columnar_run(group_lines([c for c in chars if (c["top"] + c["bottom"]) / 2 > ys[-1]
+                                       and x0 - 1 <= c["x0"] and c["x1"] <= x1 + 1 and c["text"].strip()]))
+    return [round(max(c["bottom"] for line in below for c in line) + 1.0, 1)] if below else []
+
+
+def _columnar_run(lines: list[list[dict]]) -> list[list[dict]]:
+    """The lines up to the first heading, when one of them holds two pieces or more; else none."""
+    run = []
+    for line in lines:
+        if heading_kind(line_text(line)):
+            break
+        run.append(line)
+    return run if any(len(segments(line_words(line))) >= 2 for line in run) else []
+
+
+def _one_piece(band: list[dict]) -> bool:
+    lines = [line_words(line) for line in group_lines(band)]
+    return all(len(segments(words)) == 1 for words in lines if words)
 
 
 def _band(chars: list[dict], top: float, bottom: float) -> list[dict]:

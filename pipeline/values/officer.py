@@ -276,16 +276,29 @@ def _strip_contacts(text: str, phones) -> str:
 def parse_officer(text: str, names_expected: bool = True) -> Officer:
     """Name, designation, office, phones and emails of one officer cell (several officers:
     names and designations joined by '; '). ``names_expected`` is False for a column whose
-    header asks only for the designation: then no part is taken for a name."""
+    header asks only for the designation: then no part is taken for a name, unless the cell
+    labels one ('নাম: …')."""
     raw = deobfuscate(clean_lines(text))
     emails, invalid = parse_emails(raw)
     phones = parse_phones(raw.replace("\n", " "))
-    readings = [_read_parts(_parts(_strip_contacts(item, phones)), names_expected) for item in _officers(raw)]
+    # A name the cell itself labels ('নাম: …') is a name, whatever the header asked for.
+    readings = [_read_parts(_parts(_strip_contacts(item, phones)), names_expected or _labels_name(item))
+                for item in _officers(raw)]
     readings = [r for r in readings if r.name or r.designation or r.office] or [_Reading()]
     return Officer(raw=clean(raw), name=_without_honorifics("; ".join(r.name for r in readings if r.name)),
                    designation="; ".join(r.designation for r in readings if r.designation),
                    office="; ".join(r.office for r in readings if r.office),
                    phones=phones, emails=emails, invalid_emails=invalid)
+
+
+@functools.lru_cache(maxsize=1)
+def _name_label() -> regex.Pattern:
+    words = alternation(dict(kw.OFFICER_PARTS)["name"])
+    return regex.compile(rf"(?:^|\n)\s*(?:{words})\s*[:ঃ]", regex.IGNORECASE)
+
+
+def _labels_name(text: str) -> bool:
+    return bool(_name_label().search(text))
 
 
 def officer_from_columns(parts: dict[str, str], names_expected: bool = True) -> Officer:
