@@ -33,7 +33,7 @@ from .lexicon import (clean, clean_lines, contains_any, fold, heading_kind, is_c
                       leading_time_phrase, match_role, rejoin_addresses, starts_with_contact)
 from .model import (Finding, Line, LogicalRow, RawDocument, RepairedDocument, RepairedTable, Repair, Row,
                     Table)
-from .values.officer import find_designation
+from .values.officer import find_designation, post_across
 from .values.serial import parse_serial, split_fused_serial
 
 
@@ -627,7 +627,14 @@ def resolve_officer_cells(table: RepairedTable, knows_spans: bool) -> None:
     owner: dict[int, _Block] = {}
     for i, row in enumerate(table.rows):
         text = row.values.get("officer", "")
-        if text and (block is None or not is_officer_fragment(text)):
+        # A page break, or a merged cell whose lines a borderless table dealt out over its rows,
+        # cuts a post (অতিরিক্ত কৃষি / অফিসার): the rest continues the cell above.
+        if text and block is not None and owner.get(i - 1) is block \
+                and (_after_page_break(table.rows, i) or not knows_spans) and post_across(block.text, text):
+            block.text = f"{block.text}\n{text}"
+            _note(row, "officer_spill", f"officer text '{clean(text)}' ends the post cut in the officer cell "
+                                        f"of serial {table.rows[block.start].serial}")
+        elif text and (block is None or not is_officer_fragment(text)):
             block = _Block(text=text, start=i)
         elif text:
             block.text = rejoin_addresses(f"{block.text}\n{text}")

@@ -9,7 +9,7 @@ import pytest
 from pipeline.columns import analyse
 from pipeline.values.fee import UNSPECIFIED, parse_fee
 from pipeline.values.items import split_items
-from pipeline.values.officer import officer_from_columns, parse_officer
+from pipeline.values.officer import officer_from_columns, parse_officer, post_across
 from pipeline.values.phone import NOT_IN_LIBPHONENUMBER, parse_phone, parse_phones
 from pipeline.values.serial import split_fused_serial
 from pipeline.values.time import parse_time_limit
@@ -307,3 +307,12 @@ def test_a_name_column_beside_the_officer_columns_is_the_officers_name():
     layout = analyse(labels, body)
     roles = [c.role for c in layout.columns]
     assert roles[5:7] == ["officer.name", "officer.designation"] and layout.officer_names
+
+
+@pytest.mark.parametrize("head, tail, across", [
+    ("ইসরাত জাহান\nমিম\nঅতিরিক্ত কৃষি", "অফিসার\n01584-250553", True),      # the post cut (combos c01)
+    ("মোঃ রহিম\nউপজেলা কৃষি অফিসার", "নাসরিন আক্তার\nকৃষি সম্প্রসারণ অফিসার", False),   # two officers
+    ("উপজেলা ভূমি অফিস", "মোবা: 01711223344", False),
+])
+def test_a_post_cut_between_two_rows_is_one_post(head, tail, across):
+    assert post_across(head, tail) is across

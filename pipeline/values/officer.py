@@ -70,6 +70,15 @@ def find_designations(text: str) -> list[regex.Match]:
     return list(_designation_pattern().finditer(clean(text)))
 
 
+def post_across(head: str, tail: str) -> bool:
+    """A post that starts in ``head`` and ends in ``tail`` (অতিরিক্ত কৃষি / অফিসার): ``tail`` is the
+    rest of the cell a page break cut, not a cell of its own."""
+    last, first = clean(head.split("\n")[-1]), clean(tail.split("\n")[0])
+    if not last or regex.search(r"[0-9০-৯@]", last) or any(m.end() == len(last) for m in find_designations(last)):
+        return False        # the cell above ends with a contact or a whole post: the tail is a cell of its own
+    return any(m.start() < len(last) < m.end() for m in find_designations(f"{last} {first}"))
+
+
 @functools.lru_cache(maxsize=1)
 def _patterns() -> dict[str, regex.Pattern]:
     labels = alternation(kw.PHONE_LABELS + kw.EMAIL_LABELS + kw.FAX_LABELS)
