@@ -25,7 +25,7 @@ from benchmarks.common import levenshtein
 from pipeline.readers.pdf import (RULED, PdfReader, closing_edges, debug_image, legacy_encoding,
                                   text_layer_problem)
 from pipeline.lexicon import known_words
-from pipeline.readers.pdfunruled import Word, _header_size, _numbered_columns, _open_rows, _row_groups
+from pipeline.readers.pdfunruled import Word, gutter_starts, virtual_rules, _header_size, _numbered_columns, _open_rows, _row_groups
 from pipeline.readers.pdftext import FULL_LINE, WordCuts, clean_text, join_lines, parse_page
 from tests.conftest import tool_missing
 
@@ -432,3 +432,24 @@ def test_the_last_words_of_wrapped_labels_stay_in_the_header():
     assert _header_size(header + body) == 2
     rest = [_line(12, (40, "পাসপোর্ট ইস্যু"))]
     assert _header_size(header[:1] + rest + body) == 1
+
+
+def test_a_department_row_over_a_narrow_serial_column_vetoes_no_gutter():
+    """প্রকৌশল বিভাগ, one piece from the table's left end, crosses the gutter between the serials and
+    the names; the serial column is still a column (combos c37)."""
+    lines = [_line(0, (10, "১"), (40, "রাস্তা খনন"), (120, "আবেদন"), (200, "২০/-")),
+             _line(12, (10, "প্রকৌশল বিভাগ")),
+             _line(24, (10, "২"), (40, "সড়ক বাতি"), (120, "আবেদন"), (200, "বিনামূল্যে"))]
+    starts = gutter_starts(lines)
+    assert len(starts) == 4 and starts[0] == 10 and 16 < starts[1] < 40
+
+
+def test_a_number_row_splits_columns_of_a_table_ruled_across_only():
+    """Phone numbers run up to the email column in every row, so no gutter shows between them; the
+    column-number row (৩) (৪) says they are two columns (combos c41)."""
+    rules = [{"orientation": "h", "x0": 0.0, "x1": 300.0, "top": y, "bottom": y} for y in (0.0, 20.0, 40.0, 60.0)]
+    chars = (_chars(5, (10, "(১)"), (80, "(২)"), (160, "(৩)"), (240, "(৪)"))
+             + _chars(25, (10, "সেবা"), (80, "আবেদন"), (160, "01711223344"), (218, "a@b.bd"))
+             + _chars(45, (10, "সনদ"), (80, "আবেদন"), (160, "01811223344"), (218, "c@d.bd")))
+    verticals, _ = virtual_rules(chars, rules)
+    assert len({v["x0"] for v in verticals}) == 5

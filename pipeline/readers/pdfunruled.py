@@ -119,15 +119,18 @@ def column_starts(lines: list[list[Word]], header: list[list[Word]]) -> list[flo
 
 def gutter_starts(lines: list[list[Word]]) -> list[float]:
     """Where columns start: the table's left end and the gutters that no line's text crosses,
-    but for a line of one piece across much of the table (a title or department row) and the
-    header's lines above the first numbered row. Empty when fewer than three columns show."""
+    but for a line of one piece (a title or department row) and the header's lines above the
+    first numbered row. Empty when fewer than three columns show."""
     if len(lines) < 2:
         return []
     x0, x1 = min(w.x0 for words in lines for w in words), max(w.x1 for words in lines for w in words)
     # A grouped header's label spans the sub-columns under it: the header's lines veto no gutter.
     body = _header_size(lines)
+    # Nor does a line of one piece across much of the table or opening at its left end (a title,
+    # a department row: প্রকৌশল বিভাগ over a narrow serial column).
     bands = [[{"x0": w.x0, "x1": w.x1} for w in words] for words in lines[body:]
-             if not (len(segments(words)) == 1 and words[-1].x1 - words[0].x0 > SPANNING * (x1 - x0))]
+             if not (len(segments(words)) == 1 and (words[-1].x1 - words[0].x0 > SPANNING * (x1 - x0)
+                                                    or words[0].x0 - x0 <= ALIGN))]
     sizes = sorted(w.bottom - w.top for words in lines for w in words)
     size = sizes[len(sizes) // 2]
     gutters = _gutters(bands, x0 - 1, x1 + 1, WORD_GAP_TALL * size, 0)
@@ -207,11 +210,12 @@ def _row_groups(lines: list[list[Word]], starts: list[float]) -> list[list[list[
     return header + body
 
 
-def _numbered_columns(starts: list[float], lines: list[list[Word]]) -> list[float]:
-    """A column-number row ((১) (২) (৩) …) numbers every column once: two of its numbers in one
-    column mean a column the gutters missed (a blank serial column, sub-columns under a grouped
-    header); a start goes between them."""
-    rows = [words for words in lines[:_header_size(lines) + 1] if _number_row(words)]
+def _numbered_columns(starts: list[float], lines: list[list[Word]], header: Optional[int] = None) -> list[float]:
+    """A column-number row ((১) (২) (৩) …) among the first ``header`` lines (the header's, by
+    default) numbers every column once: two of its numbers in one column mean a column the
+    gutters missed (a blank serial column, sub-columns under a grouped header); a start goes
+    between them."""
+    rows = [words for words in lines[:(_header_size(lines) if header is None else header) + 1] if _number_row(words)]
     if not rows or not starts:
         return starts
     numbers = [seg for seg in segments(rows[0])]
@@ -375,6 +379,8 @@ def virtual_rules(chars: list[dict], edges: list[dict]) -> tuple[list[dict], lis
         bands = [b for b in (_band(chars, top, bottom) for top, bottom in zip(group, group[1:]))
                  if b and not _one_piece(b)]
         gutters = _gutters(bands, x0, x1, GUTTER, int(CROSSING * len(bands)))
+        lines = [line_words(line) for band in bands[:3] for line in group_lines(band)]
+        gutters = _numbered_columns([x0] + gutters, lines, header=len(lines))[1:]
         if len(gutters) >= 2:
             verticals += [{"x0": x, "x1": x, "top": group[0], "bottom": group[-1], "height": group[-1] - group[0],
                            "width": 0, "object_type": "line", "orientation": "v"} for x in [x0] + gutters + [x1]]
