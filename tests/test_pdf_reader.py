@@ -292,6 +292,8 @@ def test_not_a_pdf_raises(tmp_path):
     (["uno@x.gov.bd", "ফোন"], "uno@x.gov.bd\nফোন"),              # lines stay lines
     (["ফোন: ০১৭১১-", "২২৩৩৪৪"], "ফোন: ০১৭১১-২২৩৩৪৪"),
     (["বাংলা - ২০/-", "ইংরেজী - ৫০/-"], "বাংলা - ২০/-\nইংরেজী - ৫০/-"),   # an amount's /- is no hyphen
+    (["০", "২"], "০২"),                                        # a serial wider than its column
+    (["১০০", "২০০ টাকা"], "১০০\n২০০ টাকা"),
     (["কর্মকর্ত া", "সেবা  প্রদান"], "কর্মকর্তা\nসেবা প্রদান"),
     (["মোবাইলঃ ০১৬৮৬১৫৬৪৯", "৮ ইমেইলঃ rafiq.acland.ka", "malnagar@gmail.com"],
      "মোবাইলঃ ০১৬৮৬১৫৬৪৯৮ ইমেইলঃ rafiq.acland.kamalnagar@gmail.com"),

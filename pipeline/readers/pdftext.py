@@ -38,6 +38,7 @@ _HYPHEN_WRAP = re.compile(r"[^\s/=]-$")
 _TRAILING_DIGITS = re.compile(r"(?<!\d)\d+$")
 _LEADING_DIGITS = re.compile(r"\d+(?![\d।.)])")
 _MOBILE = re.compile(r"[0০][1১]\d{9}")
+_SERIAL_PIECE = re.compile(r"[0-9০-৯]{1,2}")
 # Ends a cell line that fills its column with one word (a soft hyphen: "a break may be here").
 FULL_LINE = "\u00ad"
 
@@ -205,8 +206,11 @@ _BROKEN_BEFORE = re.compile(f"^(?![{PRE_BASE_SIGNS}])[{DEPENDENT_SIGNS}]")   # a
 
 def _wrapped_word(before: str, after: str) -> bool:
     """A line wrapped after a hyphen (০১৭১১-/২২৩৩৪৪, ই-/নথি, e-/Nothi), inside a phone's digits,
-    or inside a Bangla word (the line ends with a hasanta, or the next opens with a vowel sign)."""
+    inside a serial too wide for its column (০ / ২: the cell so far is a digit or two), or inside
+    a Bangla word (the line ends with a hasanta, or the next opens with a vowel sign)."""
     if _HYPHEN_WRAP.search(before) and after[:1].isalnum():
+        return True
+    if _SERIAL_PIECE.fullmatch(before) and _SERIAL_PIECE.fullmatch(after):
         return True
     if _BROKEN_AFTER.search(before) or _BROKEN_BEFORE.match(after):
         return True
