@@ -131,10 +131,11 @@ def _match_label(text: str, table: tuple) -> Optional[LabelMatch]:
 def label_role(labels: list[str], table=kw.COLUMN_ROLES) -> Optional[LabelMatch]:
     """A column's role from its header lines: the lowest (most specific) line that names
     one as written, else all lines read together, else the best tolerant match. The table's
-    first role (the superior officer) on any line wins: its label goes on to list what the
+    first role (the superior officer) on any line, or across lines, wins: its label goes on to list what the
     cell holds ('ঊর্ধ্বতন কর্মকর্তার' / 'পদবি, রুম নম্বর …'), it heads no group of columns."""
     first = table[0][0]
-    if any(match_role(label, table[:1]) == first for label in labels):
+    # ... on any line, or over a line break ('হলে যাঁকে' / 'জানাবেন').
+    if any(match_role(label, table[:1]) == first for label in labels + [" ".join(labels)]):
         return LabelMatch(first, "exact")
     for label in reversed(labels):
         if match_role(label, table):

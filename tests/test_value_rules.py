@@ -316,3 +316,9 @@ def test_a_name_column_beside_the_officer_columns_is_the_officers_name():
 ])
 def test_a_post_cut_between_two_rows_is_one_post(head, tail, across):
     assert post_across(head, tail) is across
+
+
+def test_a_superior_officer_label_cut_over_two_lines_is_still_the_superior_column():
+    from pipeline.columns import label_role
+    assert label_role(["সেবা প্রাপ্তিতে", "বিলম্ব বা হয়রানী", "হলে যাঁকে", "জানাবেন"]).role == "superior_officer"
+    assert label_role(["সেবা প্রাপ্তিতে", "বিলম্ব বা হয়রানী"]).role == "service_name"   # nothing more to go on
