@@ -322,3 +322,15 @@ def test_a_superior_officer_label_cut_over_two_lines_is_still_the_superior_colum
     from pipeline.columns import label_role
     assert label_role(["সেবা প্রাপ্তিতে", "বিলম্ব বা হয়রানী", "হলে যাঁকে", "জানাবেন"]).role == "superior_officer"
     assert label_role(["সেবা প্রাপ্তিতে", "বিলম্ব বা হয়রানী"]).role == "service_name"   # nothing more to go on
+
+
+def test_two_officers_in_sub_columns_line_for_line():
+    officer = officer_from_columns({"officer.name": "মোঃ নূরুল আমিন\nমোঃ আব্দুর রহিম",
+                                    "officer.designation": "উপজেলা কৃষি অফিসার\nঅতিরিক্ত কৃষি অফিসার",
+                                    "officer.contact": "01711223344\n01811223344"})
+    assert (officer.name, officer.designation) == ("মোঃ নূরুল আমিন; মোঃ আব্দুর রহিম",
+                                                   "উপজেলা কৃষি অফিসার; অতিরিক্ত কৃষি অফিসার")
+    assert [p.e164 for p in officer.phones] == ["+8801711223344", "+8801811223344"]
+    # one officer whose name wrapped: one name, however many lines
+    one = officer_from_columns({"officer.name": "সঞ্চিতা রানী\nদাস", "officer.designation": "উপজেলা কৃষি অফিসার"})
+    assert (one.name, one.designation) == ("সঞ্চিতা রানী দাস", "উপজেলা কৃষি অফিসার")

@@ -322,7 +322,18 @@ def officer_from_columns(parts: dict[str, str], names_expected: bool = True) -> 
     if "officer.designation" in parts:
         post = parse_officer(parts["officer.designation"], names_expected=False)
         officer.designation, officer.office = post.designation, post.office or officer.office
+    _one_per_line(officer, parts)
     return officer
+
+
+def _one_per_line(officer: Officer, parts: dict[str, str]) -> None:
+    """Two officers in sub-columns: as many names as designations, line for line (each line of
+    the designation column holding a post), are that many officers, joined with '; '."""
+    names = [tidy(line) for line in parts.get("officer.name", "").split("\n") if tidy(line)]
+    posts = [find_designation(line) for line in parts.get("officer.designation", "").split("\n") if tidy(line)]
+    if len(names) >= 2 and len(names) == len(posts) and all(posts) and all(map(_is_name, names)):
+        officer.name = "; ".join(_without_honorifics(name) for name in names)
+        officer.designation = "; ".join(tidy(post.group(0)) for post in posts)
 
 
 def _without_honorifics(names: str) -> str:
