@@ -404,6 +404,14 @@ def _unique(columns: list[Column], findings: list[Finding]) -> None:
         loser, loser_i = (column, i) if keep_first else (first, seen[role])
         if not keep_first:
             seen[role] = i
+        # The loser's cells may read as a role no column has ('Service delivery deadline': its label
+        # found 'service', its cells are time limits): then the cells decide.
+        taken = {c.role for c in columns}
+        if loser.content and loser.content in MAIN_ROLES and loser.content not in taken:
+            findings.append(_finding(f"{_where(loser_i, loser.label)}: a second {role} column by its label; its cells "
+                                     f"read as {loser.content}: taken as {loser.content}"))
+            loser.role, loser.evidence = loser.content, "content"
+            continue
         findings.append(_finding(f"{_where(loser_i, loser.label)}: a second {role} column, kept as an extra field"))
         loser.role = ""
 

@@ -334,3 +334,14 @@ def test_two_officers_in_sub_columns_line_for_line():
     # one officer whose name wrapped: one name, however many lines
     one = officer_from_columns({"officer.name": "সঞ্চিতা রানী\nদাস", "officer.designation": "উপজেলা কৃষি অফিসার"})
     assert (one.name, one.designation) == ("সঞ্চিতা রানী দাস", "উপজেলা কৃষি অফিসার")
+
+
+def test_a_second_column_of_a_role_whose_cells_read_as_a_missing_role_takes_that_role():
+    """'Service delivery deadline' wrapped in a PDF: its lowest words name no role, 'Service' names
+    the service; but the service column is taken and its cells are time limits (dev2 d25)."""
+    labels = [["Serial", "No."], ["Service Name"], ["Methods of service", "delivery"], ["Service", "Charge"],
+              ["Service", "delivery", "deadline"], ["Responsible Officer"]]
+    body = [["1.", "Advice on freelancing", "On written application", "Free of cost", "Same day", "Upazila ICT Officer"],
+            ["2.", "Cyber security awareness", "By post", "Tk. 200", "1 month", "Programmer"],
+            ["3.", "Digital centre support", "Online", "Tk. 100", "7-10 working days", "Upazila ICT Officer"]]
+    assert [c.role for c in analyse(labels, body).columns][4] == "time_limit"
