@@ -345,3 +345,8 @@ def test_a_second_column_of_a_role_whose_cells_read_as_a_missing_role_takes_that
             ["2.", "Cyber security awareness", "By post", "Tk. 200", "1 month", "Programmer"],
             ["3.", "Digital centre support", "Online", "Tk. 100", "7-10 working days", "Upazila ICT Officer"]]
     assert [c.role for c in analyse(labels, body).columns][4] == "time_limit"
+
+
+def test_a_name_wrapped_in_a_narrow_sub_column_is_one_officer():
+    officer = officer_from_columns({"officer.name": "নাসরিন\nআক্তার", "officer.designation": "সহকারী\nপ্রোগ্রামার"})
+    assert (officer.name, officer.designation) == ("নাসরিন আক্তার", "সহকারী প্রোগ্রামার")

@@ -328,10 +328,12 @@ def officer_from_columns(parts: dict[str, str], names_expected: bool = True) -> 
 
 def _one_per_line(officer: Officer, parts: dict[str, str]) -> None:
     """Two officers in sub-columns: as many names as designations, line for line (each line of
-    the designation column holding a post), are that many officers, joined with '; '."""
+    the designation column holding a post, each name of two words or more: a narrow column
+    wraps a name as নাসরিন / আক্তার), are that many officers, joined with '; '."""
     names = [tidy(line) for line in parts.get("officer.name", "").split("\n") if tidy(line)]
     posts = [find_designation(line) for line in parts.get("officer.designation", "").split("\n") if tidy(line)]
-    if len(names) >= 2 and len(names) == len(posts) and all(posts) and all(map(_is_name, names)):
+    whole_names = all(_is_name(name) and len(name.split()) >= 2 for name in names)
+    if len(names) >= 2 and len(names) == len(posts) and all(posts) and whole_names:
         officer.name = "; ".join(_without_honorifics(name) for name in names)
         officer.designation = "; ".join(tidy(post.group(0)) for post in posts)
 
