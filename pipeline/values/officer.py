@@ -159,13 +159,14 @@ def _parts(text: str) -> list[_Part]:
 def _unwrap_offices(text: str) -> str:
     """A line that names no person, post or contact, before a line whose first part names an
     office, is the start of that office's name: a narrow column wrapped it."""
+    # From the last line up, so that a name wrapped word by word (উপজেলা / কৃষি / অফিস,) is one.
     lines = text.split("\n")
-    out = lines[:1]
-    for line in lines[1:]:
-        if _office_head(out[-1]) and _opens_office(line):
-            out[-1] = f"{out[-1]} {line}"
+    out = lines[-1:]
+    for line in reversed(lines[:-1]):
+        if _office_head(line) and _opens_office(out[0]):
+            out[0] = f"{line} {out[0]}"
         else:
-            out.append(line)
+            out.insert(0, line)
     return "\n".join(out)
 
 
