@@ -309,9 +309,21 @@ def build_rows(body: list[Row], layout: columns.Layout, all_rows: list[Row], ser
                              cells={role: [_cell_ref(c)] for role, c in zip(roles, cells) if c is not None},
                              department=state.department, repairs=notes)
         _place(logical, row, cells, roles, state, services)
+        _joined_above(logical, texts, roles, state)
     if services:
         _infer_serials(state.out, state.starts)
     return state.out
+
+
+def _joined_above(logical: LogicalRow, texts: list[str], roles: list[str], state: _Rows) -> None:
+    """A row joined onto the one above (the rest of its list, cut into a row of its own) leaves
+    the whole joined value above the next ditto mark, not its own part of it."""
+    target = state.out[-1] if state.out else None
+    if target is None or target is logical:
+        return
+    for j, role in enumerate(roles):
+        if texts[j] and target.values.get(role):
+            state.above[j] = target.values[role]
 
 
 def _describes(cells: list, roles: list[str]) -> bool:

@@ -108,3 +108,17 @@ def test_two_row_header_split_officer_columns_and_sub_rows():
     assert [(s.serial, s.sub_serial, s.name, s.fee_bdt) for s in charter.services] == [
         (1, None, "বয়স্ক ভাতা প্রদান", 0), (2, "ক", "প্রতিবন্ধী ভাতা", 100), (2, "খ", "প্রতিবন্ধী ভাতা জরুরি", 200)]
     assert "sub_row" in [r.action for r in charter.services[2].provenance.repairs]
+
+
+def test_a_ditto_under_a_list_cut_into_two_rows_repeats_the_whole_list(tmp_path):
+    """A reader that cuts a cell's list into a row of its own (a borderless PDF) leaves the row's
+    rest right above the next service: its ditto mark repeats the whole list, not the rest."""
+    rows = [("ক্রমিক", "সেবার নাম", "সেবা প্রদান পদ্ধতি", "সেবার মূল্য", "সময়সীমা"),
+            ("১", "অর্জিত ছুটি মঞ্জুর", "১। অনলাইনে আবেদন গ্রহণ", "বিনামূল্যে", "৫ কর্মদিবস"),
+            ("", "", "২। ডাকযোগে অথবা সরাসরি প্রেরণ", "", ""),
+            ("২", "সাধারণ ভবিষ্য তহবিল হতে অগ্রিম মঞ্জুর", "ঐ", "২৫ টাকা", "৭ কার্যদিবস")]
+    cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    page = tmp_path / "charter.html"
+    page.write_text(f"<html><body><h2>২.৩) অভ্যন্তরীণ সেবা</h2><table>{cells}</table></body></html>", encoding="utf-8")
+    second = process(page).services[1]
+    assert second.delivery_method == ["অনলাইনে আবেদন গ্রহণ", "ডাকযোগে অথবা সরাসরি প্রেরণ"]
