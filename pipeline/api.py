@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-import pandas as pd
 import regex
 
 from . import __version__
@@ -31,7 +30,7 @@ from .model import Charter, Finding
 from .normalize import NotACharterError, normalize
 from .readers.base import ReadError, file_sha256
 from .repair import repair
-from .validate import TABLES, validate_charter, validate_table
+from .validate import TABLES, table_problems, validate_charter
 
 SKIP_NAMES = regex.compile(r"^\.|~$|\.(?:truth\.json|tmp)$")
 # Files a scraped folder holds beside the charters (metadata, code, notes): never a
@@ -127,7 +126,7 @@ def shard_for(charter: Charter, record: str) -> str:
     tables = emit.table_rows(charter)
     tables["audit"] = audit_stage.charter_findings(charter)
     problems = [_error(f"{name}.csv", "validate", f"{charter.charter_id}: {problem}")
-                for name, rows in tables.items() for problem in _table_problems(name, rows)]
+                for name, rows in tables.items() for problem in table_problems(name, rows)]
     return emit.shard_text(charter, record, tables, _unread_pages(charter) + problems)
 
 
@@ -541,7 +540,3 @@ def write_outputs(out: Path, options: package.Options | None = None) -> None:
     database.write(out)
     tabular.write(out)
 
-
-def _table_problems(name: str, rows: list[dict]) -> list[str]:
-    frame = pd.DataFrame(rows, columns=emit.field_names(name), dtype=str)
-    return validate_table(name, frame)
