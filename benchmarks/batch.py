@@ -3,6 +3,7 @@
     python benchmarks/batch.py [--corpus DIR] [--sizes 100,1000,10000] [--speed-docs N] [--formats txt,html,docx]
                                [--parts speed,memory] [--sample SECONDS]
     python benchmarks/batch.py --rebuild-from OUT [--rebuild-records 10000]
+    python benchmarks/batch.py ... --checkout OTHER     # also time another checkout's pipeline, in the same run
 
 Batches are made by repeating the corpus's documents under distinct names, each copy with a marker
 of its own appended (an HTML comment, a trailing line) so that no two share their bytes and all are
@@ -27,6 +28,7 @@ from common import DEFAULT_CORPUS, ROOT, table
 SUFFIXES = {"txt": ".txt", "html": ".html", "docx": ".docx", "pdf": ".pdf"}
 RUNNER = """
 import json, resource, sys, time
+import pipeline
 from pipeline import run
 started = time.monotonic()
 summary = run(sys.argv[1:2], sys.argv[2], jobs=int(sys.argv[3]), executor=sys.argv[4],
@@ -34,7 +36,8 @@ summary = run(sys.argv[1:2], sys.argv[2], jobs=int(sys.argv[3]), executor=sys.ar
 print(json.dumps({"seconds": time.monotonic() - started, "processed": summary.processed,
                   "unchanged": summary.unchanged, "failed": summary.failed,
                   "main_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                  "worker_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+                  "worker_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+                  "pipeline": pipeline.__file__}))
 """
 
 
@@ -62,12 +65,12 @@ def make_batch(folder: Path, documents: list[Path], size: int) -> Path:
 
 
 def charter_run(inputs: Path, out: Path, jobs: int, executor: str = "local", incremental: bool = False,
-                sample: float = 0) -> dict:
+                sample: float = 0, root: Path = ROOT) -> dict:
     """One run in its own process; every ``sample`` seconds (0: never) a line with the records written
     so far and the run process's resident memory, so that a run stopped early still says something."""
     started = time.monotonic()
     with subprocess.Popen([sys.executable, "-c", RUNNER, str(inputs), str(out), str(jobs), executor,
-                           "1" if incremental else "0"], cwd=ROOT, stdout=subprocess.PIPE, text=True) as child:
+                           "1" if incremental else "0"], cwd=root, stdout=subprocess.PIPE, text=True) as child:
         while sample:
             try:
                 child.wait(sample)
@@ -91,15 +94,21 @@ def _rss_mib(pid: int) -> float:
         return 0.0
 
 
-def speed(documents: list[Path], count: int, work: Path) -> list[list]:
+def speed(documents: list[Path], count: int, work: Path, roots: list[Path] = [ROOT]) -> list[list]:
+    """Each executor of each checkout's pipeline over one batch, the checkouts taking turns per executor
+    (so a change in the machine's load falls on both); "vs -j 1" is against the same checkout's -j 1."""
     batch = make_batch(work / "speed", documents, count)
-    rows, base = [], None
+    rows, base = [], {}
     for label, jobs, executor in (("-j 1", 1, "local"), ("-j 2", 2, "local"), ("dask LocalCluster, 2 workers", 2,
                                                                             "dask")):
-        result = charter_run(batch, work / f"out-{jobs}-{executor}", jobs, executor)
-        rate = result["processed"] / result["seconds"]
-        base = base or rate
-        rows.append([label, result["processed"], f"{result['seconds']:.1f}", f"{rate:.2f}", f"{rate / base:.2f}x"])
+        for n, root in enumerate(roots):
+            result = charter_run(batch, work / f"out-{n}-{jobs}-{executor}", jobs, executor, root=root)
+            assert result["pipeline"].startswith(str(root)), (result["pipeline"], root)   # the checkout's own
+            rate = result["processed"] / result["seconds"]
+            base.setdefault(root, rate)
+            name = f"{label} ({root.name})" if len(roots) > 1 else label
+            rows.append([name, result["processed"], f"{result['seconds']:.1f}", f"{rate:.2f}",
+                         f"{rate / base[root]:.2f}x", f"{os.getloadavg()[0]:.1f}"])
     return rows
 
 
@@ -174,6 +183,8 @@ def main() -> None:
                         help="only time the tables' rebuild over --rebuild-records records repeated from "
                              "the records of the run in OUT")
     parser.add_argument("--rebuild-records", type=int, default=10000)
+    parser.add_argument("--checkout", type=Path, action="append", default=[], metavar="DIR",
+                        help="also run the pipeline of this checkout (speed table), e.g. main's, beside this one")
     parser.add_argument("--sample", type=float, default=0, metavar="SECONDS",
                         help="during each full run of the memory table, a progress and memory line this often")
     args = parser.parse_args()
@@ -189,8 +200,8 @@ def main() -> None:
                         "the tables, audit, package, database, Parquet and workbook rebuilt from shards"))
             return
         if "speed" in parts:
-            print(table(["executor", "documents", "seconds", "documents/s", "vs -j 1"],
-                        speed(documents, args.speed_docs, work),
+            print(table(["executor", "documents", "seconds", "documents/s", "vs -j 1", "load after"],
+                        speed(documents, args.speed_docs, work, [ROOT, *map(Path.resolve, args.checkout)]),
                         f"documents/s, {args.speed_docs} documents ({args.formats}) from {len(documents)} sources"))
             print(f"load average {os.getloadavg()[0]:.1f}\n")
         if "memory" not in parts:

@@ -20,18 +20,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-import pandas as pd
 import regex
 
 from . import __version__
 from . import audit as audit_stage
 from . import batch, database, emit, package, tabular
+from .audit import cross as cross_audit
 from .extract import extract
 from .model import Charter, Finding
 from .normalize import NotACharterError, normalize
 from .readers.base import ReadError, file_sha256
 from .repair import repair
-from .validate import TABLES, validate_charter, validate_table
+from .validate import TABLES, table_problems, validate_charter
 
 SKIP_NAMES = regex.compile(r"^\.|~$|\.(?:truth\.json|tmp)$")
 # Files a scraped folder holds beside the charters (metadata, code, notes): never a
@@ -127,7 +127,7 @@ def shard_for(charter: Charter, record: str) -> str:
     tables = emit.table_rows(charter)
     tables["audit"] = audit_stage.charter_findings(charter)
     problems = [_error(f"{name}.csv", "validate", f"{charter.charter_id}: {problem}")
-                for name, rows in tables.items() for problem in _table_problems(name, rows)]
+                for name, rows in tables.items() for problem in table_problems(name, rows)]
     return emit.shard_text(charter, record, tables, _unread_pages(charter) + problems)
 
 
@@ -477,9 +477,9 @@ def _checked_meta(out: Path, charter_id: str) -> tuple[dict | None, list[dict]]:
     return emit.read_shard_meta(out, charter_id), []
 
 
-def _digest(ids: list[str], metas: list[dict], errors: list[dict], options: package.Options) -> str:
-    """What the outputs are made of: each record's bytes, the errors rows and the release options."""
-    state = [(charter_id, m["record_sha256"], m["layout"]) for charter_id, m in zip(ids, metas)]
+def _digest(state: list[tuple[str, str, str]], errors: list[dict], options: package.Options) -> str:
+    """What the outputs are made of: each record's bytes (charter_id, record hash, shard layout),
+    the errors rows and the release options."""
     return hashlib.sha256(json.dumps([state, errors, repr(options)], ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
@@ -491,17 +491,18 @@ def finish(out: Path, summary: Summary, options: package.Options | None = None) 
     """
     out = Path(out)
     options = options or package.load_options(out)
-    ids, metas, errors = [], [], []
+    ids, state, errors = [], [], []     # per record only what the digest needs, not its shard's facts
     for charter_id in emit.record_ids(out):
         meta, unreadable = _checked_meta(out, charter_id)
         errors += unreadable
         if meta is not None:
             ids.append(charter_id)
-            metas.append(meta)
+            state.append((charter_id, meta["record_sha256"], meta["layout"]))
             errors += meta["errors"]
     emit.remove_orphan_shards(out, ids)
     summary.errors = sorted(summary.errors + errors, key=lambda e: (e["file"], e["stage"], e["reason"]))
-    digest = _digest(ids, metas, summary.errors, options)
+    digest = _digest(state, summary.errors, options)
+    del state
     state = emit.tables_current(out, digest) or _write_tables(out, ids, summary.errors, digest, options)
     summary.services = state["counts"]["services"]
     summary.findings = state["counts"]["audit"]
@@ -510,14 +511,22 @@ def finish(out: Path, summary: Summary, options: package.Options | None = None) 
 def _write_tables(out: Path, ids: list[str], errors: list[dict], digest: str, options: package.Options) -> dict:
     """Every table streamed from the shards, services with their catalogue key, the audit with the
     rules across charters and their tables; then every output read from the tables."""
-    keys = audit_stage.service_keys(emit.joined_service_rows(out, ids))
+    keys = _ordered_service_keys(out, ids)
     cross, extra = audit_stage.cross_findings(emit.joined_service_rows(out, ids))
+    emit.release_memory()
     writer = emit.TableWriter(out, TABLES)
     try:
+        done = 0
         for charter_id in ids:
-            for name, row in emit.shard_rows(out, charter_id):
+            rows = list(emit.shard_rows(out, charter_id))
+            ids_of = [row["service_id"] for name, row in rows if name == "services"]
+            # service_id -> key within the charter (the last of a repeated id wins, as in one mapping
+            # of every id: ids of two charters never meet, each starts with its charter_id and a colon)
+            mine = dict(zip(ids_of, keys[done:done + len(ids_of)]))
+            done += len(ids_of)
+            for name, row in rows:
                 if name == "services":
-                    row["service_key"] = keys.get(row["service_id"], "")
+                    row["service_key"] = mine.get(row["service_id"], "")
                 writer.add(name, row)
         for row in cross:
             writer.add("audit", row)
@@ -529,9 +538,18 @@ def _write_tables(out: Path, ids: list[str], errors: list[dict], digest: str, op
         writer.commit()
     finally:
         writer.discard()
+    del keys, cross, extra
+    emit.release_memory()
     write_outputs(out, options)
     emit.write_state(out, digest, writer.counts)
     return {"digest": digest, "counts": writer.counts}
+
+
+def _ordered_service_keys(out: Path, ids: list[str]) -> list[str]:
+    """The service_key of every services.csv row, in the order the shards stream them: what
+    ``audit.service_keys`` maps each service_id to, without holding every service_id."""
+    corpus = cross_audit.Corpus.read(emit.joined_service_rows(out, ids))
+    return corpus.keys(corpus.clusters())
 
 
 def write_outputs(out: Path, options: package.Options | None = None) -> None:
@@ -541,7 +559,3 @@ def write_outputs(out: Path, options: package.Options | None = None) -> None:
     database.write(out)
     tabular.write(out)
 
-
-def _table_problems(name: str, rows: list[dict]) -> list[str]:
-    frame = pd.DataFrame(rows, columns=emit.field_names(name), dtype=str)
-    return validate_table(name, frame)

@@ -182,25 +182,33 @@ def local_map(fn: Callable, args: Iterable, workers: int, limits: Limits) -> Ite
     pending = deque(args)
     running: dict[Worker, Any] = {}
     idle: list[Worker] = []
+
+    def dispatch() -> None:
+        while pending and len(running) < max(1, workers):
+            worker = idle.pop() if idle else Worker(fn, limits)
+            arg = pending.popleft()
+            worker.send(arg, limits.timeout)
+            running[worker] = arg
+
     try:
         while pending or running:
-            while pending and len(running) < max(1, workers):
-                worker = idle.pop() if idle else Worker(fn, limits)
-                arg = pending.popleft()
-                worker.send(arg, limits.timeout)
-                running[worker] = arg
+            dispatch()
             wait = max(0.0, min(w.deadline for w in running) - time.monotonic())
             multiprocessing.connection.wait([w.conn for w in running], timeout=wait)
+            done = []
             for worker in list(running):
                 result = _collect(worker, limits)
                 if result is None:
                     continue
-                arg = running.pop(worker)
+                done.append((running.pop(worker), result))
                 if isinstance(result, Failure) or not worker.reusable():
                     worker.kill()
                 else:
                     idle.append(worker)
-                yield arg, result
+            # The freed workers get their next documents before the caller writes these results:
+            # a worker never waits for the main process's writing.
+            dispatch()
+            yield from done
     finally:
         for worker in [*running, *idle]:
             worker.kill()

@@ -8,7 +8,8 @@ and fixed zip entry times.
 """
 from __future__ import annotations
 
-import io
+import os
+import tempfile
 import zipfile
 from datetime import datetime
 from functools import partial
@@ -32,6 +33,7 @@ ARROW_TYPES = {"string": pa.string(), "integer": pa.int64(), "number": pa.float6
 PANDAS_TYPES = {pa.string(): pd.StringDtype(), pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(),
                 pa.bool_(): pd.BooleanDtype()}
 BATCH_ROWS = 10_000
+CHUNK_ROWS = 500           # rows held as Python objects at a time while a batch is built
 # Excel's limits: longer cells are cut (the CSV keeps the whole text), longer tables go on in a second sheet.
 EXCEL_CELL_CHARS = 32_767
 EXCEL_SHEET_ROWS = 1_048_576
@@ -73,10 +75,26 @@ def arrow_schema(name: str) -> pa.Schema:
 
 
 def arrow_batches(out: Path, name: str) -> Iterator[pa.RecordBatch]:
+    """The table in batches of BATCH_ROWS rows (a Parquet row group each). A batch is built column by
+    column from CHUNK_ROWS rows at a time, so only that many rows are ever Python objects: the batch
+    itself is Arrow's compact UTF-8, and the same values as one built from all its rows at once."""
     schema = arrow_schema(name)
     rows = typed_rows(out, name)
-    while batch := list(islice(rows, BATCH_ROWS)):
-        yield pa.RecordBatch.from_pylist(batch, schema=schema)
+    while True:
+        chunks: list[list[pa.Array]] = []
+        for _ in range(BATCH_ROWS // CHUNK_ROWS):
+            chunk = list(islice(rows, CHUNK_ROWS))
+            if not chunk:
+                break
+            chunks.append([pa.array([row.get(f.name) for row in chunk], type=f.type) for f in schema])
+            if len(chunk) < CHUNK_ROWS:
+                break
+        if not chunks:
+            return
+        columns = [chunks[0][i] if len(chunks) == 1 else pa.concat_arrays([c[i] for c in chunks])
+                   for i in range(len(schema))]
+        del chunks
+        yield pa.RecordBatch.from_arrays(columns, schema=schema)
 
 
 # ------------------------------------------------------------------ Parquet
@@ -152,12 +170,19 @@ def write_xlsx(out: Path) -> Path:
     book.properties.created = book.properties.modified = date
     for name in package.table_names(out):
         _write_sheets(book, out, name)
-    buffer = io.BytesIO()
-    # Workbook.save would stamp the clock as the modification time; its writer alone does not.
-    ExcelWriter(book, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
-    with zipfile.ZipFile(buffer) as built:
-        members = [(info.filename, partial(built.open, info)) for info in built.infolist()]
-        return package.write_zip(out / "charters.xlsx", members)
+    # openpyxl's zip goes to a temporary file (the workbook is as large as the tables), then its
+    # members are copied into the published zip with fixed times.
+    # (A name a killed run's next start removes: emit.remove_stale_temp_files.)
+    fd, built_path = tempfile.mkstemp(dir=out, prefix=".charters.xlsx.", suffix=".tmp")
+    os.close(fd)
+    try:
+        # Workbook.save would stamp the clock as the modification time; its writer alone does not.
+        ExcelWriter(book, zipfile.ZipFile(built_path, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
+        with zipfile.ZipFile(built_path) as built:
+            members = [(info.filename, partial(built.open, info)) for info in built.infolist()]
+            return package.write_zip(out / "charters.xlsx", members)
+    finally:
+        Path(built_path).unlink(missing_ok=True)
 
 
 def write(out: str | Path) -> list[Path]:
