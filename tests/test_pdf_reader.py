@@ -25,7 +25,7 @@ from benchmarks.common import levenshtein
 from pipeline.readers.pdf import (RULED, PdfReader, closing_edges, debug_image, legacy_encoding,
                                   text_layer_problem)
 from pipeline.lexicon import known_words
-from pipeline.readers.pdfunruled import Word, gutter_starts, virtual_rules, _header_size, _numbered_columns, _open_rows, _row_groups
+from pipeline.readers.pdfunruled import Word, gutter_starts, virtual_rules, _header_size, _snapped, _numbered_columns, _open_rows, _row_groups
 from pipeline.readers.pdftext import FULL_LINE, WordCuts, clean_text, join_lines, parse_page
 from tests.conftest import tool_missing
 
@@ -455,3 +455,11 @@ def test_a_number_row_splits_columns_of_a_table_ruled_across_only():
              + _chars(45, (10, "সনদ"), (80, "আবেদন"), (160, "01811223344"), (218, "c@d.bd")))
     verticals, _ = virtual_rules(chars, rules)
     assert len({v["x0"] for v in verticals}) == 5
+
+
+def test_a_rule_under_sub_rows_is_drawn_to_the_gutter_it_stops_short_of():
+    """Beside a merged serial cell the rules under (ক) and (খ) start after the serial column, a few
+    points right of the gutter: drawn to it, they close the sub-rows' cells (dev d03)."""
+    rules = [{"orientation": "h", "x0": 17.0, "x1": 814.0, "top": 340.0, "bottom": 340.0},
+             {"orientation": "h", "x0": 46.0, "x1": 632.0, "top": 446.0, "bottom": 446.0}]
+    assert _snapped(rules, [17.0, 41.0, 250.0, 627.0, 814.0], 17.0, 814.0) == [(41.0, 627.0, 446.0)]

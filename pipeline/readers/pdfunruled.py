@@ -365,7 +365,8 @@ def virtual_rules(chars: list[dict], edges: list[dict]) -> tuple[list[dict], lis
     each table's left and right ends and in the gutters that the text of every band between
     two of its rules leaves free: the rules give the rows, the gutters the columns; a band
     holding a heading lies between two tables. Horizontals closing the rows a page break left
-    open (``_open_rows``). Empty when the page has no such table."""
+    open (``_open_rows``), and partial rules drawn to the gutters they stop short of. Empty when
+    the page has no such table."""
     rules = [e for e in edges if e["orientation"] == "h"]
     # A rule drawn as a thin rect has sides a point high: no vertical rule.
     if len(rules) < 3 or any(e["orientation"] == "v" and e["bottom"] - e["top"] > RULE_SIDE for e in edges):
@@ -384,9 +385,28 @@ def virtual_rules(chars: list[dict], edges: list[dict]) -> tuple[list[dict], lis
         if len(gutters) >= 2:
             verticals += [{"x0": x, "x1": x, "top": group[0], "bottom": group[-1], "height": group[-1] - group[0],
                            "width": 0, "object_type": "line", "orientation": "v"} for x in [x0] + gutters + [x1]]
-    horizontals = [{"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0, "object_type": "line",
-                    "orientation": "h"} for y in closing] if verticals else []
-    return verticals, horizontals
+    if not verticals:
+        return [], []
+    spans = [(x0, x1, y) for y in closing] + _snapped(rules, sorted({v["x0"] for v in verticals}), x0, x1)
+    return verticals, [_rule(a, b, y) for a, b, y in spans]
+
+
+def _snapped(rules: list[dict], xs: list[float], x0: float, x1: float) -> list[tuple[float, float, float]]:
+    """A rule across part of the table (under sub-rows beside a merged serial: it starts after
+    the serial column) ends a few points short of the gutter where its cells end: drawn to it."""
+    spans = []
+    for e in rules:
+        if e["x0"] - x0 > RULE_SIDE or x1 - e["x1"] > RULE_SIDE:
+            left = min(xs, key=lambda x: abs(x - e["x0"]))
+            right = min(xs, key=lambda x: abs(x - e["x1"]))
+            if right > left:
+                spans.append((left, right, e["top"]))
+    return spans
+
+
+def _rule(a: float, b: float, y: float) -> dict:
+    return {"x0": a, "x1": b, "top": y, "bottom": y, "width": b - a, "height": 0, "object_type": "line",
+            "orientation": "h"}
 
 
 def _open_rows(chars: list[dict], ys: list[float], x0: float, x1: float) -> list[float]:
