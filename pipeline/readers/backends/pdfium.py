@@ -120,21 +120,23 @@ class PageObjects:
     def walk(self, height: float) -> "PageObjects":
         self.height = height
         count = C.FPDFPage_CountObjects(self.page)
-        self._walk((C.FPDFPage_GetObject(self.page, i) for i in range(count)), IDENTITY)
+        self._walk(list(map(C.FPDFPage_GetObject, [self.page] * count, range(count))), IDENTITY)
         return self
 
-    def _walk(self, objects: Iterator[Any], outer: Matrix) -> None:
-        for obj in objects:
-            kind = C.FPDFPageObj_GetType(obj)
-            if kind == raw.FPDF_PAGEOBJ_TEXT:
-                self.texts.append((obj, outer))
-            elif kind == raw.FPDF_PAGEOBJ_PATH:
+    def _walk(self, objects: list[int], outer: Matrix) -> None:
+        text, path, image, form = (raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE,
+                                   raw.FPDF_PAGEOBJ_FORM)
+        texts = self.texts
+        for obj, kind in zip(objects, map(C.FPDFPageObj_GetType, objects)):
+            if kind == text:
+                texts.append((obj, outer))
+            elif kind == path:
                 self.edges += path_edges(obj, _multiply(_matrix(obj), outer), self.height)
-            elif kind == raw.FPDF_PAGEOBJ_IMAGE:
+            elif kind == image:
                 self.has_images = True
-            elif kind == raw.FPDF_PAGEOBJ_FORM:
+            elif kind == form:
                 count = C.FPDFFormObj_CountObjects(obj)
-                self._walk((C.FPDFFormObj_GetObject(obj, i) for i in range(count)),
+                self._walk(list(map(C.FPDFFormObj_GetObject, [obj] * count, range(count))),
                            _multiply(_matrix(obj), outer))
 
 
