@@ -235,6 +235,7 @@ def column_labels(rows: list[Row], width: int) -> list[list[str]]:
 
 # ------------------------------------------------------------------ content
 
+@functools.lru_cache(maxsize=1 << 14)
 def _is_officer(text: str) -> bool:
     return bool(find_designation(text) or parse_emails(text)[0] or any(p.valid for p in parse_phones(text)))
 

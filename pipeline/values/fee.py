@@ -180,6 +180,7 @@ def _without_amount(text: str, free: bool) -> Fee:
     return UNSPECIFIED
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def looks_like_fee(text: str) -> bool:
     """Whether a cell reads as a fee: an amount of money or a free word. (Policy
     wording such as অনুযায়ী is as common in method cells, so it is no evidence.)"""

@@ -101,6 +101,7 @@ def parse_time_limit(text: str) -> tuple[Optional[float], Optional[str]]:
     return max(reversed(terms), key=lambda t: t[0])
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def looks_like_time(text: str) -> bool:
     """Whether a cell reads as a time limit: a duration or an 'immediately' word."""
     text = clean(text)
