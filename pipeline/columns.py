@@ -159,6 +159,7 @@ def officer_names_expected(label: str) -> bool:
 
 # ------------------------------------------------------------------ header rows
 
+@functools.lru_cache(maxsize=1 << 14)
 def label_like(text: str) -> bool:
     """Text without long numbers or addresses, not a paragraph: a header label, not data. (Labels of the
     older format run to twenty words: 'দায়িত্বপ্রাপ্ত কর্মকর্তার পদবি, রুম নম্বর, জেলা/উপজেলার কোড …')"""

@@ -75,6 +75,7 @@ def _period(text: str) -> Optional[tuple[float, str]]:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def parse_time_limit(text: str) -> tuple[Optional[float], Optional[str]]:
     """(days, unit): the upper bound of the time limit, in days.
 
