@@ -160,6 +160,7 @@ def officer_names_expected(label: str) -> bool:
 
 # ------------------------------------------------------------------ header rows
 
+@functools.lru_cache(maxsize=1 << 14)
 def label_like(text: str) -> bool:
     """Text without long numbers or addresses, not a paragraph: a header label, not data. (Labels of the
     older format run to twenty words: 'দায়িত্বপ্রাপ্ত কর্মকর্তার পদবি, রুম নম্বর, জেলা/উপজেলার কোড …')"""
@@ -236,6 +237,7 @@ def column_labels(rows: list[Row], width: int) -> list[list[str]]:
 
 # ------------------------------------------------------------------ content
 
+@functools.lru_cache(maxsize=1 << 14)
 def _is_officer(text: str) -> bool:
     return bool(find_designation(text) or parse_emails(text)[0] or any(p.valid for p in parse_phones(text)))
 

@@ -262,8 +262,26 @@ def _placed(chars: list[dict]) -> list[Placed]:
 
 def _within(placed: list[Placed], bbox: BBox) -> list[Placed]:
     """The placed chars the box holds, in their order."""
+    if isinstance(placed, Band):
+        return placed.within(bbox)
     left, top, right, bottom = bbox
     return [p for p in placed if left <= p[0] <= right and top <= p[1] <= bottom]
+
+
+class Band(list):
+    """A table row's placed chars in stream order, and the same sorted by the middle's x
+    once, so that each of the row's cells finds its chars by bisection."""
+
+    def __init__(self, placed: list[Placed]):
+        super().__init__(placed)
+        # A middle that is not a number is within no box (every comparison fails).
+        self.by_x = sorted((p for p in placed if p[0] == p[0]), key=itemgetter(0))
+        self.xs = [p[0] for p in self.by_x]
+
+    def within(self, bbox: BBox) -> list[Placed]:
+        left, top, right, bottom = bbox
+        columns = self.by_x[bisect.bisect_left(self.xs, left):bisect.bisect_right(self.xs, right)]
+        return sorted((p for p in columns if top <= p[1] <= bottom), key=itemgetter(2))
 
 
 def _outside(placed: list[Placed], boxes: list[BBox]) -> list[Placed]:
@@ -382,7 +400,7 @@ def _in_band(by_middle: list[Placed], middles: list[float], bbox: BBox) -> list[
     """The chars whose middle lies within the row's height, in content-stream order
     (the order cell text is built from): only those can be inside one of its cells."""
     band = by_middle[bisect.bisect_left(middles, bbox[1]):bisect.bisect_right(middles, bbox[3])]
-    return sorted(band, key=itemgetter(2))
+    return Band(sorted(band, key=itemgetter(2)))
 
 
 def _column_starts(found: FoundTable) -> list[float]:

@@ -104,16 +104,20 @@ def group_lines(chars: Iterable[Char]) -> list[list[Char]]:
     """Chars (stream order) to visual lines, top to bottom, each in stream order.
 
     A line is the chars whose middle lies within the height of its first (highest) char."""
-    by_middle = sorted((((c["top"] + c["bottom"]) / 2, i, c) for i, c in enumerate(chars)), key=itemgetter(0))
-    lines: list[list[tuple[float, int, Char]]] = []
+    chars = chars if isinstance(chars, list) else list(chars)
+    middles = [(c["top"] + c["bottom"]) / 2 for c in chars]
+    lines: list[list[int]] = []
     top = bottom = 0.0
-    for item in by_middle:
-        if lines and top <= item[0] <= bottom:
-            lines[-1].append(item)
+    # Stream indices by middle (a stable sort: equal middles keep stream order).
+    for i in sorted(range(len(chars)), key=middles.__getitem__):
+        if lines and top <= middles[i] <= bottom:
+            lines[-1].append(i)
         else:
-            lines.append([item])
-            top, bottom = item[2]["top"], item[2]["bottom"]
-    return [[c for _, _, c in sorted(line, key=itemgetter(1))] for line in lines]
+            lines.append([i])
+            top, bottom = chars[i]["top"], chars[i]["bottom"]
+    for line in lines:
+        line.sort()
+    return [[chars[i] for i in line] for line in lines]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -123,31 +127,34 @@ def _combining(first: str) -> bool:
     return first not in PRE_BASE_SIGNS and unicodedata.category(first) in ("Mn", "Mc")
 
 
-def _joins_previous(char: Char, previous: Char) -> bool:
-    """A combining mark, or a glyph drawn mostly over the previous one."""
-    first = char["text"][:1]
-    if first and _combining(first):
-        return True
-    width = char["x1"] - char["x0"]
-    overlap = min(char["x1"], previous["x1"]) - max(char["x0"], previous["x0"])
-    return width > 0 and overlap > width / 2
-
-
 def line_text(line: list[Char]) -> str:
     """Stream order within clusters, x order between them (see notes file)."""
     # A cluster: [left, right, size, its texts]; each extreme kept as the cluster grows.
+    # A char joins the cluster before it when it is a combining mark, or a glyph drawn
+    # mostly over the previous one.
     clusters: list[list[Any]] = []
-    previous = None
+    cluster: list[Any] = []
+    previous_x0 = previous_x1 = 0.0
     for char in line:
-        if previous is not None and _joins_previous(char, previous):
-            cluster = clusters[-1]
-            cluster[0] = min(cluster[0], char["x0"])
-            cluster[1] = max(cluster[1], char["x1"])
-            cluster[2] = max(cluster[2], char.get("size", 0))
-            cluster[3].append(char["text"])
-        else:
-            clusters.append([char["x0"], char["x1"], char.get("size", 0), [char["text"]]])
-        previous = char
+        text, x0, x1 = char["text"], char["x0"], char["x1"]
+        if cluster:
+            first = text[:1]
+            if first and _combining(first):
+                joins = True
+            else:
+                width = x1 - x0
+                overlap = min(x1, previous_x1) - max(x0, previous_x0)
+                joins = width > 0 and overlap > width / 2
+            if joins:
+                cluster[0] = min(cluster[0], x0)
+                cluster[1] = max(cluster[1], x1)
+                cluster[2] = max(cluster[2], char.get("size", 0))
+                cluster[3].append(text)
+                previous_x0, previous_x1 = x0, x1
+                continue
+        cluster = [x0, x1, char.get("size", 0), [text]]
+        clusters.append(cluster)
+        previous_x0, previous_x1 = x0, x1
     clusters.sort(key=itemgetter(0))
     parts: list[str] = []
     right = None

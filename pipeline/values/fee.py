@@ -20,6 +20,7 @@ import regex
 
 from .. import keywords as kw
 from ..lexicon import ascii_digits, clean, find_words, numbers
+from . import cached
 from .blank import is_blank
 
 
@@ -142,6 +143,7 @@ def _fixed(value: float, kind: str) -> Fee:
     return Fee(value, value, value, "free" if value == 0 else kind, value == 0)
 
 
+@cached()
 def parse_fee(text: str) -> Fee:
     """The fee a cell states (see the module's docstring for the reading)."""
     text = clean(text)
@@ -180,6 +182,7 @@ def _without_amount(text: str, free: bool) -> Fee:
     return UNSPECIFIED
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def looks_like_fee(text: str) -> bool:
     """Whether a cell reads as a fee: an amount of money or a free word. (Policy
     wording such as অনুযায়ী is as common in method cells, so it is no evidence.)"""

@@ -25,6 +25,7 @@ from .. import gazetteer
 from .. import keywords as kw
 from ..lexicon import alternation, clean, clean_lines, fold, tidy
 from ..model import Officer
+from . import cached
 from .blank import is_blank
 from .email import deobfuscate, mask_addresses, parse_emails
 from .phone import parse_phones, phone_texts, without_fax
@@ -66,6 +67,7 @@ def find_designation(text: str) -> regex.Match | None:
     return _designation_pattern().search(clean(text))
 
 
+@cached(copied=list)
 def find_designations(text: str) -> list[regex.Match]:
     return list(_designation_pattern().finditer(clean(text)))
 
@@ -283,6 +285,7 @@ def _strip_contacts(text: str, phones) -> str:
     return "\n".join(clean(p["label"].sub(" ", line)) for line in rest.split("\n"))
 
 
+@cached()
 def parse_officer(text: str, names_expected: bool = True) -> Officer:
     """Name, designation, office, phones and emails of one officer cell (several officers:
     names and designations joined by '; '). ``names_expected`` is False for a column whose

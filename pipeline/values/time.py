@@ -75,6 +75,7 @@ def _period(text: str) -> Optional[tuple[float, str]]:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def parse_time_limit(text: str) -> tuple[Optional[float], Optional[str]]:
     """(days, unit): the upper bound of the time limit, in days.
 
@@ -101,6 +102,7 @@ def parse_time_limit(text: str) -> tuple[Optional[float], Optional[str]]:
     return max(reversed(terms), key=lambda t: t[0])
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def looks_like_time(text: str) -> bool:
     """Whether a cell reads as a time limit: a duration or an 'immediately' word."""
     text = clean(text)
