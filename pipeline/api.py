@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import inspect
 import json
 import os
 import shutil
@@ -367,6 +368,26 @@ def _error(file: str, stage: str, reason: str) -> dict:
     return {"file": file, "stage": stage, "reason": " ".join(reason.split())}
 
 
+def warm_up() -> None:
+    """Build every lazily compiled pattern and table (the argument-less cached builders of the
+    pipeline's modules) once in this process: workers forked from it inherit them, instead of
+    each spending half a second on its first document."""
+    for name, module in list(sys.modules.items()):
+        if name != "pipeline" and not name.startswith("pipeline."):
+            continue
+        for value in list(vars(module).values()):
+            if hasattr(value, "cache_info") and getattr(value, "__module__", "") == name \
+                    and _takes_no_arguments(value):
+                value()
+
+
+def _takes_no_arguments(fn: Callable) -> bool:
+    try:
+        return not inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
+
+
 def _results(documents: list[Document], jobs: int, executor: str, scheduler: str | None,
              limits: batch.Limits) -> Iterator[Outcome]:
     if executor == "inline":
@@ -374,6 +395,7 @@ def _results(documents: list[Document], jobs: int, executor: str, scheduler: str
     elif executor == "dask":
         pairs = batch.dask_map(process_document, documents, jobs, limits, scheduler)
     else:
+        warm_up()
         pairs = batch.local_map(process_document, documents, jobs, limits)
     for document, result in pairs:
         outcome = result if isinstance(result, Outcome) else \

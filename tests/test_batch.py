@@ -689,3 +689,12 @@ def test_no_socket_is_opened_in_process(tmp_path, monkeypatch):
     summary = run([inputs], tmp_path / "out", executor="inline", report=lambda _: None)
     sys.path.remove(str(BAD))
     assert summary.processed == 3 and attempts == []
+
+
+def test_warm_up_builds_the_lazy_tables_before_workers_fork():
+    """Workers forked after warm_up inherit the compiled keyword tables instead of building them."""
+    from pipeline import api
+    from pipeline.lexicon import known_words
+    known_words.cache_clear()
+    api.warm_up()
+    assert known_words.cache_info().currsize == 1
