@@ -145,6 +145,11 @@ def label_role(labels: list[str], table=kw.COLUMN_ROLES) -> Optional[LabelMatch]
     return match_label(" ".join(labels), table) if labels else None
 
 
+def _line_roles(labels: list[str], table) -> set[str]:
+    """Every role a line of the label, or the whole label, names as written."""
+    return {role for role in (match_role(text, table) for text in labels + [" ".join(labels)]) if role}
+
+
 def officer_part(label: str) -> Optional[str]:
     """name | designation | contact when a label asks for one part of an officer only."""
     parts = [part for part, words in kw.OFFICER_PARTS if match_role(label, [(part, words)])]
@@ -336,6 +341,11 @@ def analyse(labels: list[list[str]], body: list[list[str]], table=kw.COLUMN_ROLE
         match = label_role(labels[i], table)
         content, share = content_role([row[i] for row in body if i < len(row)])
         content = GRIEVANCE_CONTENT.get(content, content) if table is kw.GRIEVANCE_ROLES else content
+        # Lines naming different roles (a label wrapped over two header rows: 'সেবামূল্য এবং পরিশোধ' /
+        # 'পদ্ধতি (যদি থাকে)'): the one the cells agree with; a superior officer's label keeps its role.
+        if match and content and content != match.role and match.role != table[0][0] \
+                and content in _line_roles(labels[i], table):
+            match = LabelMatch(content, "exact")
         role, evidence = _choose(match, content, share, _where(i, label), findings)
         columns.append(Column(role or "", label, evidence, content))
     _officer_parts(columns, labels)

@@ -351,3 +351,14 @@ def test_a_second_column_of_a_role_whose_cells_read_as_a_missing_role_takes_that
 def test_a_name_wrapped_in_a_narrow_sub_column_is_one_officer():
     officer = officer_from_columns({"officer.name": "নাসরিন\nআক্তার", "officer.designation": "সহকারী\nপ্রোগ্রামার"})
     assert (officer.name, officer.designation) == ("নাসরিন আক্তার", "সহকারী প্রোগ্রামার")
+
+
+def test_a_label_wrapped_over_two_header_rows_takes_the_role_its_cells_agree_with():
+    """'সেবামূল্য এবং পরিশোধ' / 'পদ্ধতি (যদি থাকে)': the lowest line names the method, the label the fee;
+    the cells are amounts (combos c47)."""
+    labels = [["সেবাসমূহ"], ["সেবা", "প্রদানের সময়সীমা"], ["প্রয়োজনীয় কাগজপত্র"],
+              ["সেবামূল্য এবং পরিশোধ", "পদ্ধতি (যদি থাকে)"], ["দায়িত্বপ্রাপ্ত কর্মকর্তা"]]
+    body = [["১. প্রদর্শনী প্লট স্থাপন", "৪৮ ঘন্টা", "আবেদন", "২০/=", "উপজেলা কৃষি অফিসার"],
+            ["২. মাঠ দিবস আয়োজন", "৭ দিন", "আবেদন", "নবায়ন ৫০০ টাকা, নতুন ১০০০ টাকা", "কৃষি সম্প্রসারণ অফিসার"],
+            ["৩. কৃষি প্রণোদনা", "১ মাস", "আবেদন", "বিনামূল্যে", "উপজেলা কৃষি অফিসার"]]
+    assert [c.role for c in analyse(labels, body).columns][3] == "fee"
