@@ -193,10 +193,16 @@ def is_header_row(row: Row, width: int, table=kw.COLUMN_ROLES) -> bool:
         return False
     if all(c.header for c in row.cells if clean(c.text)):
         return True
-    if len(filled) < 2 or sum(map(label_like, filled)) < 2 / 3 * len(filled) or parse_serial(texts[0]) is not None:
+    if len(filled) < 2 or sum(map(label_like, filled)) < 2 / 3 * len(filled) or _numbered(texts[0]):
         return False
     named = sum(1 for t in filled if match_label(t, table))
     return named >= max(2, math.ceil(len(filled) / 2))
+
+
+def _numbered(first: str) -> bool:
+    """A row's first cell holds a serial, on its own or fused to a name ('০১.সরকারি কর্মচারীদের …'):
+    a row of data, never a header."""
+    return parse_serial(first) is not None or split_fused_serial(first)[0] is not None
 
 
 def _continues_header(row: Row, width: int, table) -> bool:
@@ -204,7 +210,7 @@ def _continues_header(row: Row, width: int, table) -> bool:
     officer part, and nothing that reads as a value (a row of data without serials is none)."""
     texts = row_texts(row, width)
     filled = [t for t in texts if t]
-    if not filled or parse_serial(texts[0]) is not None:
+    if not filled or _numbered(texts[0]):
         return False
     if not all(label_like(t) and len(t.split()) <= 8 and not looks_like_time(t) and not looks_like_fee(t)
                for t in filled):

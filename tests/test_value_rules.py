@@ -362,3 +362,19 @@ def test_a_label_wrapped_over_two_header_rows_takes_the_role_its_cells_agree_wit
             ["২. মাঠ দিবস আয়োজন", "৭ দিন", "আবেদন", "নবায়ন ৫০০ টাকা, নতুন ১০০০ টাকা", "কৃষি সম্প্রসারণ অফিসার"],
             ["৩. কৃষি প্রণোদনা", "১ মাস", "আবেদন", "বিনামূল্যে", "উপজেলা কৃষি অফিসার"]]
     assert [c.role for c in analyse(labels, body).columns][3] == "fee"
+
+
+def test_a_first_data_row_with_its_serial_fused_to_the_name_is_no_header_row():
+    """The first service row reads much like labels (a method, documents, a mobile phone, a duration), but
+    it opens with a numbered name ('০১.সরকারি কর্মচারীদের …'): data, not a second header row (combos c28)."""
+    from pipeline.columns import header_block
+    from pipeline.model import Cell, Row
+    texts = [["সেবা সমূহের বিবরণ", "সেবাগ্রহীতা", "সেবার পদ্ধতি", "প্রয়োজনীয় কাগজপত্র এবং প্রাপ্তিস্থান",
+              "সেবা মূল্য ও পরিশোধ পদ্ধতি (যদি থাকে)", "কত সময় প্রয়োজন", "দায়িত্বপ্রাপ্ত কর্মকর্তা (পদবি, ফোন নম্বর ও ইমেইল)"],
+             ["(১)", "(২)", "(৩)", "(৪)", "(৫)", "(৬)", "(৭)"],
+             ["০১.সরকারি কর্মচারীদের পাসপোর্ট ইস্যু", "কৃষক",
+              "১। অনলাইনে আবেদন গ্রহণ\n২। ব্যক্তিগত উপস্থিতির মাধ্যমে যোগাযোগ\n৩। সরাসরি অফিসে আবেদন",
+              "ইউনিয়ন পরিষদ চেয়ারম্যান কর্তৃক প্রদত্ত নাগরিকত্ব সনদ\nমোবাইল নম্বর সহ যোগাযোগের ঠিকানা", "২০/-", "১ মাস",
+              "সহকারী পরিচালক\nডাঃ মাহমুদা সুলতানা\nফোন: 08723-53529"]]
+    rows = [Row([Cell(t, 1) for t in row], 1) for row in texts]
+    assert header_block(rows, 7) == ([0], 2)
