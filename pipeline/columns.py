@@ -202,7 +202,7 @@ def is_header_row(row: Row, width: int, table=kw.COLUMN_ROLES) -> bool:
 def _numbered(first: str) -> bool:
     """A row's first cell holds a serial, on its own or fused to a name ('০১.সরকারি কর্মচারীদের …'):
     a row of data, never a header."""
-    return parse_serial(first) is not None or split_fused_serial(first)[0] is not None
+    return parse_serial(first) is not None or _starts_with_serial(first)
 
 
 def _continues_header(row: Row, width: int, table) -> bool:

@@ -348,7 +348,8 @@ def leading_time_phrase(text: str) -> str:
 _WORD_SEPARATOR = regex.compile(r"( |\n)")
 # Every wrap _is_wrapped_address undoes has one of these on its left (most text has none).
 _ADDRESS_HINT = regex.compile(r"[@_]|www\.|http", regex.IGNORECASE)
-_ADDRESS_PIECE = regex.compile(r"[A-Za-z0-9._%+@/:~#=?&-]+")
+# One piece of an email or URL, as a line wrap leaves it.
+ADDRESS_PIECE = regex.compile(r"[A-Za-z0-9._%+@/:~#=?&-]+")
 # The start of an email's local part: lowercase letters with a dot, underscore or digit
 # (a phone number on the line before an email is no part of it).
 _LOCAL_PART = regex.compile(r"(?=.*[a-z])(?=.*[._0-9])[a-z0-9._+-]+")
@@ -371,7 +372,7 @@ def rejoin_addresses(text: str) -> str:
 
 
 def _is_wrapped_address(left: str, right: str) -> bool:
-    if not (_ADDRESS_PIECE.fullmatch(left) and _ADDRESS_PIECE.fullmatch(right)):
+    if not (ADDRESS_PIECE.fullmatch(left) and ADDRESS_PIECE.fullmatch(right)):
         return False
     if left[-1] in "@_" or right[0] == "@":
         return True

@@ -24,7 +24,7 @@ from pdfplumber.table import Table as FoundTable
 
 from .. import ocr
 from ..bijoy import is_bijoy_font, looks_bijoy, may_look_bijoy
-from ..lexicon import BENGALI_RUN, is_visual_order, known_words, visual_to_logical
+from ..lexicon import ADDRESS_PIECE, BENGALI_RUN, is_visual_order, known_words, visual_to_logical
 from ..model import BBox, Block, Cell, Finding, Line, RawDocument, Row, Table
 from . import pdfguard
 from .backends import backend
@@ -34,7 +34,7 @@ from .pdfunruled import unruled_tables, virtual_rules
 from .pdftext import FULL_LINE, WordCuts, group_lines, join_lines, line_bbox, line_text, parse_page
 
 # One word (letters) or one address piece (sumaiya.sa): what a column may cut.
-_ONE_TOKEN = regex.compile(r"[\p{L}\p{M}]+|[A-Za-z0-9._%+@/:~#=?&-]+")
+_ONE_TOKEN = regex.compile(rf"[\p{{L}}\p{{M}}]+|{ADDRESS_PIECE.pattern}")
 RULED = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 EDGE_TOLERANCE = 3.0
 

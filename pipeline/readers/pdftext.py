@@ -24,7 +24,7 @@ from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.utils import decode_text
 from pdfplumber.page import Page, PDFPageAggregatorWithMarkedContent
 
-from ..lexicon import rejoin_addresses
+from ..lexicon import ADDRESS_PIECE, rejoin_addresses
 
 Char = dict[str, Any]
 
@@ -192,7 +192,6 @@ def join_lines(texts: Iterable[str]) -> str:
     return rejoin_addresses(joined)
 
 
-_ADDRESS_CHARS = regex.compile(r"[A-Za-z0-9._%+@/:~#=?&-]+")
 # What an email or URL has and words of prose lack.
 _ADDRESS_MARK = regex.compile(r"[@_]|\.(?=[A-Za-z])|^(?:www\.|https?:)", regex.IGNORECASE)
 
@@ -203,7 +202,7 @@ def _cut_address(before: str, after: str) -> bool:
     if not before.endswith(FULL_LINE):
         return False
     last, first = before[:-1].split()[-1:], after.removesuffix(FULL_LINE).split()[:1]
-    return bool(last and first and _ADDRESS_CHARS.fullmatch(last[0]) and _ADDRESS_CHARS.fullmatch(first[0])
+    return bool(last and first and ADDRESS_PIECE.fullmatch(last[0]) and ADDRESS_PIECE.fullmatch(first[0])
                 and _ADDRESS_MARK.search(last[0] + first[0]))
 
 
@@ -247,9 +246,10 @@ class WordCuts:
     somewhere (or a keyword table knows), and neither piece ever stands as a word of
     its own away from a line break. Word processors cut a word only where it is wider
     than its column, so the same word written whole elsewhere, and pieces that occur
-    nowhere else, are the evidence; no list of words is needed. A line that fills its
-    column with one word (``FULL_LINE``) is a cut unless a piece stands alone elsewhere:
-    a value cut the same way in every row is written whole nowhere.
+    nowhere else, are the evidence; no list of words is needed. A value cut the same way
+    in every row is written whole nowhere: there a line that fills its column with one word
+    (``FULL_LINE``) is the evidence, for a rest of up to ``MAX_CUT_REST`` letters that is no
+    known word and opens as a word's middle does.
     """
 
     def __init__(self, texts: Iterable[str], known: frozenset[str]) -> None:
@@ -262,12 +262,15 @@ class WordCuts:
                 self._count(line.split())
 
     def _count(self, tokens: list[str]) -> None:
-        # Each token as a core and, when punctuation ends it, as written (তাৎক্ষণিক/).
-        for forms in ([_core(t) for t in tokens], [t if t != _core(t) else "" for t in tokens]):
-            self.words.update(forms)
-            if forms:
-                self.before_break[forms[-1]] += 1
-                self.after_break[forms[0]] += 1
+        # Each token as a core and, when punctuation edges it, as written too (তাৎক্ষণিক/).
+        for i, token in enumerate(tokens):
+            core = _core(token)
+            for form in {core, token}:
+                self.words[form] += 1
+                if i == len(tokens) - 1:
+                    self.before_break[form] += 1
+                if i == 0:
+                    self.after_break[form] += 1
 
     def is_cut(self, before: str, after: str, full: bool = False) -> bool:
         last, first = before.split()[-1:], after.split()[:1]

@@ -20,7 +20,7 @@ import regex
 
 from .. import keywords as kw
 from ..columns import label_like
-from ..lexicon import heading_kind, is_column_number_row, match_role, parse_int
+from ..lexicon import ascii_digits, heading_kind, is_column_number_row, match_role, parse_int
 from ..model import BBox, Cell, Row, Table
 from ..values.fee import looks_like_fee
 from ..values.time import looks_like_time
@@ -296,12 +296,9 @@ class _WrappedSerials:
             self.pending = digits       # a leading zero, or the first digits of the expected serial
 
 
-_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
-
-
 def _bare_digits(text: str) -> str:
     """The ASCII digits of a serial written as digits alone (no '।', '.', ')'), else ''."""
-    digits = text.translate(_DIGITS)
+    digits = ascii_digits(text)
     return digits if digits.isascii() and digits.isdigit() else ""
 
 
