@@ -230,7 +230,7 @@ def _read_parts(parts: list[_Part], names_expected: bool) -> _Reading:
         before, after = tidy(part.text[:found.start()]), tidy(part.text[found.end():])
         post = tidy(found.group(0))
         if before and _post_words(before) and not _patterns()["opener"].match(post):
-            post, before = f"{before} {post}", ""          # 'কর নির্ধারণ' + 'কর্মকর্তা'
+            post, before = tidy(part.text[:found.end()]), ""    # 'কর নির্ধারণ' + 'কর্মকর্তা', as written
         if before and not take_name(before, part.separator):
             offices.append((before, part.separator))
         if reading.designation:
