@@ -850,12 +850,21 @@ def fee_truth(content: Optional[Content]) -> dict:
             "fee_kind": f.kind, "is_free": f.free}
 
 
+def names_asked(lay: Layout) -> bool:
+    """The issue's rule: a header that asks for the post (পদবি) and not the name gives no officer_name,
+    unless the cell labels the name itself ('নাম: …')."""
+    label = next((c.label.lower() for c in lay.columns if c.role == "officer"), "")
+    posts = any(word in label for word in ("পদবি", "পদবী", "designation"))
+    return lay.grouped or not posts or any(word in label for word in ("নাম", "name"))
+
+
 def officer_truth(lay: Layout, content: Optional[Content]) -> dict:
     if content is None:
         return {"officer_name": "", "officer_designation": "", "officer_phones": [], "officer_emails": [],
                 "officer_text": ""}
     lines = [joined(content.parts.get(r, [])) for r in OFFICER_PARTS] if lay.grouped else content.lines
-    return {"officer_name": "; ".join(nfc(n) for n in content.names) if any(content.names) else "",
+    named = any(content.names) and (names_asked(lay) or any(line.startswith(V.NAME_LABELS_BN[0]) for line in lines))
+    return {"officer_name": "; ".join(nfc(n) for n in content.names) if named else "",
             "officer_designation": "; ".join(nfc(d) for d in content.designations),
             "officer_phones": list(content.phones), "officer_emails": [e.lower() for e in content.emails],
             "officer_text": joined(lines)}
