@@ -120,6 +120,30 @@ def test_an_office_wrapped_over_lines_is_one_office(text, name, designation, off
     assert (officer.name, officer.designation, officer.office) == (name, designation, office)
 
 
+@pytest.mark.parametrize("text, name, designation, office", [
+    # a post no list knows, on its own line under the name (combos c37, c45: কর নির্ধারক)
+    ("মোঃ নূরুল আমিন\nকর নির্ধারক\n০১৮৮৪০৫১৯১৮", "মোঃ নূরুল আমিন", "কর নির্ধারক", ""),
+    ("শাহানা পারভীন\nকর নির্ধারক\nপৌরসভা কার্যালয়, ভোলা সদর", "শাহানা পারভীন", "কর নির্ধারক",
+     "পৌরসভা কার্যালয়, ভোলা সদর"),
+    # one word under a name is the rest of the name; an office's opening words stay the office's
+    ("মোঃ নূরুল\nআমিন", "মোঃ নূরুল আমিন", "", ""),
+    ("মোঃ রহিম\nউপজেলা ভূমি\nঅফিস, লাখাই", "মোঃ রহিম", "", "উপজেলা ভূমি অফিস, লাখাই"),
+    # a name under its post, wrapped word by word (combos c44)
+    ("সহকারী\nপ্রোগ্রামার\nশারমিন\nসুলতানা\nমোবাইলঃ\n01628953663", "শারমিন সুলতানা", "সহকারী প্রোগ্রামার", ""),
+    ("সহকারী প্রোগ্রামার\nজনাব মোঃ\nহাবিবুর\nরহমান", "মোঃ হাবিবুর রহমান", "সহকারী প্রোগ্রামার", ""),
+])
+def test_a_line_under_the_name_that_names_no_person_is_the_post(text, name, designation, office):
+    officer = parse_officer(text)
+    assert (officer.name, officer.designation, officer.office) == (name, designation, office)
+
+
+def test_a_post_only_column_never_takes_a_name_for_the_post():
+    """Under 'সেবা দানকারী কর্মকর্তার পদবী ও ঠিকানা' a cell that writes a name anyway: the post is
+    the first part that names no person (combos c34)."""
+    officer = parse_officer("শাহানা পারভীন\nকর নির্ধারক\nপৌরসভা কার্যালয়, ভোলা সদর", names_expected=False)
+    assert (officer.name, officer.designation) == ("", "কর নির্ধারক")
+
+
 def test_a_dash_line_inside_an_officer_cell_is_skipped():
     officer = parse_officer("মোঃ আকরাম হোসেন\n—\nউপজেলা সমবায় অফিসার")
     assert (officer.name, officer.designation, officer.office) == ("মোঃ আকরাম হোসেন", "উপজেলা সমবায় অফিসার", "")
@@ -346,6 +370,20 @@ def test_a_second_column_of_a_role_whose_cells_read_as_a_missing_role_takes_that
             ["2.", "Cyber security awareness", "By post", "Tk. 200", "1 month", "Programmer"],
             ["3.", "Digital centre support", "Online", "Tk. 100", "7-10 working days", "Upazila ICT Officer"]]
     assert [c.role for c in analyse(labels, body).columns][4] == "time_limit"
+
+
+@pytest.mark.parametrize("names, posts, phones, name, designation", [
+    # names and posts both wrapped by narrow sub-columns (combos c26, c30)
+    ("মোঃ নূরুল\nআমিন\nমোঃ আব্দুর রহিম", "উপজেলা কৃষি অফিসার\nঅতিরিক্ত কৃষি অফিসার", "01837315045\n০৭২১৭৬৪৮৩৫",
+     "মোঃ নূরুল আমিন; মোঃ আব্দুর রহিম", "উপজেলা কৃষি অফিসার; অতিরিক্ত কৃষি অফিসার"),
+    ("শারমিন সুলতানা\nপ্রদীপ কুমার\nসরকার", "উপসহকারী\nকৃষি অফিসার\nকৃষি সম্প্রসারণ\nঅফিসার", "08723-58710\n01550-981125",
+     "শারমিন সুলতানা; প্রদীপ কুমার সরকার", "উপসহকারী কৃষি অফিসার; কৃষি সম্প্রসারণ অফিসার"),
+    # a post and its office: one officer
+    ("মোঃ রহিম", "উপজেলা কৃষি অফিসার\nউপজেলা কৃষি অফিস", "01837315045", "মোঃ রহিম", "উপজেলা কৃষি অফিসার"),
+])
+def test_two_officers_wrapped_in_narrow_sub_columns(names, posts, phones, name, designation):
+    officer = officer_from_columns({"officer.name": names, "officer.designation": posts, "officer.contact": phones})
+    assert (officer.name, officer.designation) == (name, designation)
 
 
 def test_a_name_wrapped_in_a_narrow_sub_column_is_one_officer():

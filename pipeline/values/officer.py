@@ -164,12 +164,26 @@ def _unwrap_offices(text: str) -> str:
     # From the last line up, so that a name wrapped word by word (উপজেলা / কৃষি / অফিস,) is one.
     lines = text.split("\n")
     out = lines[-1:]
-    for line in reversed(lines[:-1]):
-        if _office_head(line) and _opens_office(out[0]):
+    for i in range(len(lines) - 2, -1, -1):
+        line = lines[i]
+        # Right under a person's name is where the post is written ('শাহানা পারভীন' / 'কর নির্ধারক'),
+        # unless the line opens as offices do (উপজেলা, জেলা …).
+        post_place = i > 0 and _named(lines[i - 1]) and _is_name(lines[i - 1]) and not _opens_like_office(line)
+        if _office_head(line) and _opens_office(out[0]) and not post_place:
             out[0] = f"{line} {out[0]}"
         else:
             out.insert(0, line)
     return "\n".join(out)
+
+
+def _opens_like_office(line: str) -> bool:
+    words = fold(line).split()
+    return bool(words) and words[0] in _office_openers()
+
+
+@functools.lru_cache(maxsize=1)
+def _office_openers() -> frozenset[str]:
+    return frozenset(fold(w) for w in kw.OFFICE_FRAGMENT_WORDS)
 
 
 def _office_head(line: str) -> bool:
@@ -216,17 +230,22 @@ def _read_parts(parts: list[_Part], names_expected: bool) -> _Reading:
         return True
 
     posts = sum(1 for part in parts if find_designation(part.text))
+    wrapped, named_last = "", False
     for part in parts:
         found = _designation_in(part.text, later_posts=posts > 1)
         if not found:
-            if reading.name and not reading.designation and part.line_start and not offices \
-                    and _is_name(part.text):
-                reading.name = f"{reading.name} {part.text}"      # a name wrapped onto the next line
+            # A name wrapped onto the next line, right after it (under its post, or with no post yet).
+            if reading.name and part.line_start and _is_name(part.text) \
+                    and (named_last or not (reading.designation or offices)):
+                reading.name = f"{reading.name} {part.text}"
+                wrapped = part.text
                 continue
             may_name = not reading.designation or part.line_start or prefix.match(part.text)
-            if not (may_name and take_name(part.text, part.separator)):
+            named_last = bool(may_name and take_name(part.text, part.separator))
+            if not named_last:
                 offices.append((part.text, part.separator))
             continue
+        named_last = False
         before, after = tidy(part.text[:found.start()]), tidy(part.text[found.end():])
         post = tidy(found.group(0))
         if before and _post_words(before) and not _patterns()["opener"].match(post):
@@ -240,9 +259,17 @@ def _read_parts(parts: list[_Part], names_expected: bool) -> _Reading:
         # 'উপজেলা কৃষি অফিসার মোঃ মাহমুদুল হাসান': the name after the post.
         if after and not (prefix.match(after) and take_name(after, " ")):
             offices.append((after, " " if before or reading.designation else part.separator))
+    if not reading.designation and len(wrapped.split()) >= 2 and not _named(wrapped):
+        # A cell names its officer's post: a line of words after the name that holds no word of
+        # names ('মোঃ নূরুল আমিন' / 'কর নির্ধারক') is that post, though no list knows it; one
+        # word alone is more often the rest of a name a narrow column wrapped.
+        reading.name, reading.designation = tidy(reading.name[:-len(wrapped)]), wrapped
     if not reading.designation and offices and (not names_expected or "/" in offices[0][0]):
-        # A column asking only for posts, or a list of posts ('কর আদায়কারী/গ্রাম পুলিশ').
-        reading.designation = offices.pop(0)[0]
+        # A column asking only for posts, or a list of posts ('কর আদায়কারী/গ্রাম পুলিশ'): its first
+        # part that is no person's name (one is written above the post all the same).
+        post = next((part for part in offices if not (_named(part[0]) and _is_name(part[0]))), offices[0])
+        offices.remove(post)
+        reading.designation = post[0]
     reading.office = _joined(list(dict.fromkeys(offices)))
     return reading
 
@@ -331,15 +358,59 @@ def officer_from_columns(parts: dict[str, str], names_expected: bool = True) -> 
 
 
 def _one_per_line(officer: Officer, parts: dict[str, str]) -> None:
-    """Two officers in sub-columns: as many names as designations, line for line (each line of
-    the designation column holding a post, each name of two words or more: a narrow column
-    wraps a name as নাসরিন / আক্তার), are that many officers, joined with '; '."""
-    names = [tidy(line) for line in parts.get("officer.name", "").split("\n") if tidy(line)]
-    posts = [find_designation(line) for line in parts.get("officer.designation", "").split("\n") if tidy(line)]
-    whole_names = all(_is_name(name) and len(name.split()) >= 2 for name in names)
-    if len(names) >= 2 and len(names) == len(posts) and all(posts) and whole_names:
+    """Two officers in sub-columns: as many names as posts are that many officers, joined with
+    '; '. A narrow column wraps both: a post runs over lines until its head word, and a word
+    alone on its line ends the name above it (নাসরিন / আক্তার). Where the contact column lists a
+    phone for each officer, that many: two lines that make one post are one (উপসহকারী / কৃষি অফিসার)."""
+    posts = _posts_by_lines(parts.get("officer.designation", ""))
+    count = len(parse_phones(parts.get("officer.contact", "").replace("\n", " "))) or len(posts)
+    posts = _joined_posts(posts, count)
+    names = _names_by_lines(parts.get("officer.name", ""), count)
+    if count >= 2 and len(posts) == count == len(names):
         officer.name = "; ".join(_without_honorifics(name) for name in names)
-        officer.designation = "; ".join(tidy(post.group(0)) for post in posts)
+        officer.designation = "; ".join(posts)
+
+
+def _posts_by_lines(text: str) -> list[str]:
+    """The column's posts, each its lines up to one that ends a designation; none when a line is
+    left over (an office under the post: one officer)."""
+    posts, pending = [], ""
+    for line in (tidy(line) for line in text.split("\n") if tidy(line)):
+        pending = f"{pending} {line}".strip()
+        if _whole_post(pending):
+            posts.append(pending)
+            pending = ""
+    return [] if pending else posts
+
+
+def _joined_posts(posts: list[str], count: int) -> list[str]:
+    """Neighbouring posts joined, first to last, while there are more than ``count`` and two of
+    them make one post."""
+    posts = list(posts)
+    while len(posts) > count:
+        pair = next((i for i in range(len(posts) - 1) if _whole_post(f"{posts[i]} {posts[i + 1]}")), None)
+        if pair is None:
+            break
+        posts[pair:pair + 2] = [f"{posts[pair]} {posts[pair + 1]}"]
+    return posts
+
+
+def _whole_post(text: str) -> bool:
+    found = find_designation(text)
+    return bool(found) and found.start() == 0 and not tidy(clean(text)[found.end():])
+
+
+def _names_by_lines(text: str, count: int) -> list[str]:
+    """``count`` names from the column's lines, a word alone on its line (no মোঃ/জনাব before it)
+    joining the line above; none unless every name is then a name of two words or more."""
+    names = [tidy(line) for line in text.split("\n") if tidy(line)]
+    while len(names) > count:
+        rest = next((i for i in range(1, len(names)) if len(names[i].split()) == 1
+                     and not _patterns()["name_prefix"].match(names[i])), None)
+        if rest is None:
+            return []
+        names[rest - 1:rest + 1] = [f"{names[rest - 1]} {names[rest]}"]
+    return names if all(_is_name(name) and len(name.split()) >= 2 for name in names) else []
 
 
 def _without_honorifics(names: str) -> str:
