@@ -165,6 +165,24 @@ def contains_any(text: str, phrases: list[str]) -> bool:
     return any(_phrase_pattern(p).search(folded) for p in phrases)
 
 
+# A sub-row's marker at the start of its name: (ক) ক) ক। — or, in English, a bracketed Latin
+# letter: (a) (b).
+SUB_ROW_MARK = rf"(?|\(?\s*([{kw.LIST_MARKER_LETTERS}])\s*[).।:]|\(\s*([{kw.LATIN_MARKER_LETTERS}])\s*\))"
+SUB_ROW_MARKER = regex.compile(rf"^\s*{SUB_ROW_MARK}\s*")
+
+
+def sub_row_marker(text: str) -> str:
+    """The letter of the sub-row marker ``text`` opens with, else ''."""
+    m = SUB_ROW_MARKER.match(clean(text))
+    return m.group(1) if m else ""
+
+
+def names_variant_only(text: str) -> bool:
+    """Every word names a variant of a service (সাধারণ, জরুরি ফি, নতুন, renewal)."""
+    words = fold(text).split()
+    return bool(words) and all(contains_any(w, kw.VARIANT_WORDS) for w in words)
+
+
 def match_role(text: str, table: list[tuple[str, list[str]]]) -> str | None:
     """The first role of a priority-ordered keyword table that ``text`` mentions."""
     folded = fold(text)

@@ -29,8 +29,9 @@ import regex
 
 from . import columns, gazetteer
 from . import keywords as kw
-from .lexicon import (clean, clean_lines, contains_any, fold, heading_kind, is_column_number_row,
-                      leading_time_phrase, match_role, rejoin_addresses, starts_with_contact)
+from .lexicon import (SUB_ROW_MARK, SUB_ROW_MARKER, clean, clean_lines, contains_any, fold, heading_kind,
+                      is_column_number_row, leading_time_phrase, match_role, names_variant_only, rejoin_addresses,
+                      starts_with_contact, sub_row_marker)
 from .model import (Finding, Line, LogicalRow, RawDocument, RepairedDocument, RepairedTable, Repair, Row,
                     Table)
 from .values.officer import find_designation, post_across
@@ -61,6 +62,8 @@ def repair(doc: RawDocument) -> RepairedDocument:
         findings += move_foreign_officer_text(table)
         if "officer" in table.roles:
             resolve_officer_cells(table, block.knows_spans)
+        if "superior_officer" in table.roles:
+            resolve_officer_cells(table, block.knows_spans, "superior_officer")
         layouts[len(table.roles)] = layout
         blocks.append(table)
     return RepairedDocument(source=doc.source, sha256=doc.sha256, format=doc.format, pages=doc.pages,
@@ -208,7 +211,7 @@ def _subheading_line(text: str) -> str:
     """A line right above a table that names a group of its services ('ক. … সংক্রান্ত :',
     'প্রশাসন বিভাগঃ'): lettered, numbered or ending in a colon, naming a department or wing."""
     text = clean(text)
-    marked = bool(_MARKER.match(text) or regex.match(r"^[0-9০-৯]{1,2}\s*[.)।]", text)
+    marked = bool(SUB_ROW_MARKER.match(text) or regex.match(r"^[0-9০-৯]{1,2}\s*[.)।]", text)
                   or regex.search(r"[:ঃ]\s*$", text))
     if not marked or heading_kind(text) or len(text.split()) > 20 or not contains_any(text, kw.SUBHEADING_WORDS):
         return ""
@@ -376,7 +379,7 @@ def _place(logical: LogicalRow, row: Row, cells: list, roles: list[str], state: 
         _start(logical, state)
     elif services and state.parent is not None and (
             _merged_above(cells, roles, "serial") or _merged_above(cells, roles, "service_name")
-            or _sub_marker(values.get(name_role, ""))):
+            or sub_row_marker(values.get(name_role, ""))):
         _sub_row(logical, cells, roles, state)
     elif not named or ("serial" in roles and (row.page > above.pages[-1] or not services
                                               or not _has_own_terms(values))):
@@ -407,14 +410,6 @@ def _start(logical: LogicalRow, state: _Rows) -> None:
     state.parent, state.title, state.group, state.title_name = logical, None, [], ""
 
 
-# (ক) ক) ক. — or, in an English charter, a bracketed Latin letter: (a) (b).
-_MARK = rf"(?|\(?\s*([{kw.LIST_MARKER_LETTERS}])\s*[).।:]|\(\s*([{kw.LATIN_MARKER_LETTERS}])\s*\))"
-_MARKER = regex.compile(rf"^\s*{_MARK}\s*")
-
-
-def _sub_marker(text: str) -> str:
-    m = _MARKER.match(clean(text))
-    return m.group(1) if m else ""
 
 
 def _is_title(row: LogicalRow, sub: LogicalRow) -> bool:
@@ -435,6 +430,7 @@ def _sub_row(logical: LogicalRow, cells: list, roles: list[str], state: _Rows) -
             state.out.remove(parent)
             state.title = parent
             state.starts.add(id(logical))
+            _take_title_cells(logical, parent)
         else:
             # The service row itself is the first variant: ক before a খ, else 1; its name may
             # hold that variant after the service's own ('আয়ের সনদ (ক) সাধারণ').
@@ -455,10 +451,21 @@ def _sub_row(logical: LogicalRow, cells: list, roles: list[str], state: _Rows) -
     state.out.append(logical)
 
 
+def _take_title_cells(first: LogicalRow, title: LogicalRow) -> None:
+    """A title row leaves the table, but the method, documents and officer it writes describe
+    its variants: the first variant takes those it leaves empty (the rest follow it as they
+    would a merged cell)."""
+    for role, text in title.values.items():
+        if role.split(".")[0] in DESCRIBING_ROLES and clean(text) and not clean(first.values.get(role, "")):
+            first.values[role] = text
+            _note(first, "title_cell", f"{role} written on the title row of serial {title.serial}: "
+                                       f"'{clean(text)[:60]}'")
+
+
 def _split_variant(parent: LogicalRow, state: _Rows) -> None:
     """'আয়ের সনদ (ক) সাধারণ': the service's name is what comes before its first variant's marker."""
     name = clean(parent.values.get("service_name", ""))
-    m = regex.search(rf"\s{_MARK}\s*", name)
+    m = regex.search(rf"\s{SUB_ROW_MARK}\s*", name)
     if m and m.group(1) == parent.sub_serial:
         state.title_name = name[:m.start()].strip()
         parent.values["service_name"] = f"{state.title_name} {name[m.end():]}".strip()
@@ -473,11 +480,11 @@ def _take_marker(row: LogicalRow) -> str:
     """The row's (ক) marker, taken off the start of its name; or the one marker every marked
     cell of the row opens with ('(ক) সাধারণ: ১১৫০ টাকা' | '(ক) ২৮ কার্যদিবস'), left in place."""
     name = row.values.get("service_name", "")
-    m = _MARKER.match(name)
+    m = SUB_ROW_MARKER.match(name)
     if m:
         row.values["service_name"] = name[m.end():]
         return m.group(1)
-    marks = {_sub_marker(text) for role, text in row.values.items() if role != "serial" and clean(text)} - {""}
+    marks = {sub_row_marker(text) for role, text in row.values.items() if role != "serial" and clean(text)} - {""}
     return marks.pop() if len(marks) == 1 else ""
 
 
@@ -486,8 +493,7 @@ def _names_variant(name: str, short: bool = True) -> bool:
     with ``short`` it has two words or fewer — under an empty serial cell of a table that writes
     serials, or on a row that states only its terms; a row of a table without serials that
     describes itself ('নমিনি পরিবর্তন' | method | documents …) is a service of its own."""
-    words = fold(name).split()
-    return short and len(words) <= 2 or all(contains_any(w, kw.VARIANT_WORDS) for w in words)
+    return short and len(fold(name).split()) <= 2 or names_variant_only(name)
 
 
 def _infer_serials(rows: list[LogicalRow], starts: set[int]) -> None:
@@ -618,8 +624,8 @@ class _Block:
     start: int
 
 
-def _merged(row: LogicalRow) -> bool:
-    return any(ref.get("spanned") for ref in row.cells.get("officer", []))
+def _merged(row: LogicalRow, role: str) -> bool:
+    return any(ref.get("spanned") for ref in row.cells.get(role, []))
 
 
 def _after_page_break(rows: list[LogicalRow], i: int) -> bool:
@@ -627,39 +633,42 @@ def _after_page_break(rows: list[LogicalRow], i: int) -> bool:
     return i > 0 and rows[i].pages[0] > rows[i - 1].pages[-1]
 
 
-def resolve_officer_cells(table: RepairedTable, knows_spans: bool) -> None:
-    """Give every row the whole text of the (merged) officer cell it sits in.
+def resolve_officer_cells(table: RepairedTable, knows_spans: bool, role: str = "officer") -> None:
+    """Give every row the whole text of the (merged) officer cell it sits in; with ``role``
+    'superior_officer', the same for the superior officer's cells.
 
     Where the reader tells merged cells from empty ones, only a merged cell is
     inherited (and the empty cell a page break leaves at the top of a page under
     a merged one); an empty one stays empty. A text copy cannot tell, so there an
     empty cell under an officer is taken for a merged one (and marked inferred).
     """
+    kind = role.split("_")[0]
     block: _Block | None = None
     owner: dict[int, _Block] = {}
     for i, row in enumerate(table.rows):
-        text = row.values.get("officer", "")
+        text = row.values.get(role, "")
         # A page break, or a merged cell whose lines a borderless table dealt out over its rows,
         # cuts a post (অতিরিক্ত কৃষি / অফিসার): the rest continues the cell above.
         if text and block is not None and owner.get(i - 1) is block \
                 and (_after_page_break(table.rows, i) or not knows_spans) and post_across(block.text, text):
             block.text = f"{block.text}\n{text}"
-            _note(row, "officer_spill", f"officer text '{clean(text)}' ends the post cut in the officer cell "
+            _note(row, f"{kind}_spill", f"{kind} text '{clean(text)}' ends the post cut in the {kind} cell "
                                         f"of serial {table.rows[block.start].serial}")
         elif text and (block is None or not is_officer_fragment(text)):
             block = _Block(text=text, start=i)
         elif text:
             block.text = rejoin_addresses(f"{block.text}\n{text}")
-            _note(row, "officer_spill", f"officer text '{clean(text)}' has no name or designation: it continues "
-                                        f"the officer cell of serial {table.rows[block.start].serial}")
-        elif block is not None and (_merged(row) or not knows_spans or _after_page_break(table.rows, i)):
-            _note(row, "officer_inherited", f"officer cell empty: it lies under the merged officer cell of serial "
+            _note(row, f"{kind}_spill", f"{kind} text '{clean(text)}' has no name or designation: it continues "
+                                        f"the {kind} cell of serial {table.rows[block.start].serial}")
+        elif block is not None and (_merged(row, role) or not knows_spans or _after_page_break(table.rows, i)):
+            _note(row, f"{kind}_inherited", f"{kind} cell empty: it lies under the merged {kind} cell of serial "
                                             f"{table.rows[block.start].serial}")
         elif block is not None:
-            _note(row, "officer_empty", "officer cell empty (not merged with the cell above): left empty")
+            _note(row, f"{kind}_empty", f"{kind} cell empty (not merged with the cell above): left empty")
             continue
         if block is not None:
             owner[i] = block
     for i, blk in owner.items():
-        table.rows[i].values["officer"] = blk.text
-        table.rows[i].officer_inferred = i != blk.start
+        table.rows[i].values[role] = blk.text
+        if role == "officer":
+            table.rows[i].officer_inferred = i != blk.start

@@ -170,7 +170,8 @@ def test_strip_rules_cuts_rules_inside_the_crop_but_keeps_the_headline():
 @pytest.mark.parametrize("path", [SCAN, POOR_SCAN], ids=["200dpi", "60dpi"])
 def test_a_scan_is_read_with_a_warning_instead_of_an_error(path):
     doc = read(path)
-    assert [(f.rule, f.severity) for f in doc.findings] == [("page_ocr", "warning")]
+    # (a poor scan's phone, recognised in pieces over two lines, may be rejoined: an info finding)
+    assert [(f.rule, f.severity) for f in doc.findings if f.rule != "words_rejoined"] == [("page_ocr", "warning")]
     assert re.fullmatch(r"page 1: text recognised by OCR \(mean confidence \d+\)", doc.findings[0].message)
     cells = [c for row in table_rows(doc.blocks) for c in row.cells]
     assert all(0 <= c.confidence <= 100 for c in cells if c.text)

@@ -25,7 +25,8 @@ from benchmarks.common import levenshtein
 from pipeline.readers.pdf import (RULED, PdfReader, closing_edges, debug_image, legacy_encoding,
                                   text_layer_problem)
 from pipeline.lexicon import known_words
-from pipeline.readers.pdfunruled import Word, gutter_starts, virtual_rules, _header_size, _snapped, _numbered_columns, _open_rows, _row_groups
+from pipeline.readers.pdfunruled import (Word, gutter_starts, virtual_rules, zone_table, _header_size, _snapped,
+                                        _numbered_columns, _open_rows, _row_groups)
 from pipeline.readers.pdftext import FULL_LINE, WordCuts, clean_text, join_lines, parse_page
 from tests.conftest import tool_missing
 
@@ -314,7 +315,8 @@ def test_text_repairs(pieces, joined):
 
 DOCUMENT = ["২৮ কার্যদিবস", "০৭ (সাত)\nকার্যদিব\nস", "সর্বো\nচ্চ0৫দিন", "সেবা প্রদানের সময়",
             "উপজেলা ভূমি\nঅফিসার", "সরাসরি\nঅফিসে আবেদন", "7-10 working\ndays", "3 working days",
-            "entreprene" + FULL_LINE + "\nurs", "Recreation" + FULL_LINE + "\nleave", "verification" + FULL_LINE + "\n2."]
+            "entreprene" + FULL_LINE + "\nurs", "Recreation" + FULL_LINE + "\nleave", "verification" + FULL_LINE + "\n2.",
+            "সাধারণ\n৩০০\n০\nটাকা", "ফরম ফি ১০০ টাকা", "১০০\n২০০ টাকা"]
 
 
 @pytest.mark.parametrize("cell, rejoined", [
@@ -326,6 +328,10 @@ DOCUMENT = ["২৮ কার্যদিবস", "০৭ (সাত)\nকার
     ("entreprene" + FULL_LINE + "\nurs", "entrepreneurs"),      # a full line and a short rest
     ("Recreation" + FULL_LINE + "\nleave", "Recreation\nleave"),  # a full line, but a word-long rest
     ("verification" + FULL_LINE + "\n2.", "verification\n2."),  # a number opens no word's middle
+    ("সাধারণ\n৩০০\n০\nটাকা", "সাধারণ\n৩০০০\nটাকা"),        # a number cut; its pieces never alone (c27)
+    ("১০০\n২০০ টাকা", "১০০\n২০০ টাকা"),                     # ১০০ stands alone elsewhere: two amounts
+    ("Mobile:\n01704164449\n2. Shahana Parvin", "Mobile:\n01704164449\n2. Shahana Parvin"),  # a list's number
+    ("০১৮৭৪-৩০৮৮৮৬\n০১৪৪৮৮৮৫৭৯৯", "০১৮৭৪-৩০৮৮৮৬\n০১৪৪৮৮৮৫৭৯৯"),      # two phones (dev d11)
 ])
 def test_words_cut_by_a_column_told_by_the_documents_vocabulary(cell, rejoined):
     assert WordCuts(DOCUMENT, known_words()).rejoin(cell) == rejoined
@@ -463,3 +469,72 @@ def test_a_rule_under_sub_rows_is_drawn_to_the_gutter_it_stops_short_of():
     rules = [{"orientation": "h", "x0": 17.0, "x1": 814.0, "top": 340.0, "bottom": 340.0},
              {"orientation": "h", "x0": 46.0, "x1": 632.0, "top": 446.0, "bottom": 446.0}]
     assert _snapped(rules, [17.0, 41.0, 250.0, 627.0, 814.0], 17.0, 814.0) == [(41.0, 627.0, 446.0)]
+
+
+def _texts(groups) -> list[str]:
+    return [" ".join(w.text for words in group for w in words) for group in groups]
+
+
+def test_the_rest_of_a_cut_row_under_a_repeated_header_is_a_row_of_its_own():
+    """On a new page the header repeats, then the rest of the row the page break cut: a column
+    whose text starts again after a line it left empty (সেবার নাম, then প্রদান) holds no label
+    there (combos c31)."""
+    lines = [_line(0, (10, "ক্রমিক"), (40, "সেবার নাম"), (120, "প্রয়োজনীয়"), (200, "দায়িত্বপ্রাপ্ত")),
+             _line(12, (120, "কাগজপত্র"), (200, "কর্মকর্তার")),
+             _line(24, (200, "পদবী, রুম")),
+             _line(36, (40, "প্রদান"), (120, "নাগরিকত্ব সনদ"), (200, "জেলা সঞ্চয় অফিসার")),
+             _line(48, (10, "০৩"), (40, "সঞ্চয়পত্র নগদায়ন"), (120, "আবেদন"), (200, "অফিস সহকারী")),
+             _line(60, (10, "০৪"), (40, "তথ্য প্রদান"), (120, "আবেদন"), (200, "অফিস সহকারী"))]
+    assert _texts(_row_groups(lines, COLUMNS))[1:3] == ["পদবী, রুম", "প্রদান নাগরিকত্ব সনদ জেলা সঞ্চয় অফিসার"]
+    # on the table's first page nothing follows the header's lines but the first service
+    assert _texts(_row_groups(lines[:3] + lines[4:], COLUMNS))[1:3] == ["পদবী, রুম",
+                                                                     "০৩ সঞ্চয়পত্র নগদায়ন আবেদন অফিস সহকারী"]
+
+
+@pytest.mark.parametrize("name, fee, opens", [
+    ("(খ) প্রকল্পের তথ্য প্রদান", "টাকা", True),   # a marked sub-row (combos c43)
+    ("নবায়ন", "৫০০ টাকা", True),                  # a class named by variant words only (c31)
+    ("নবায়ন", "টাকা", False),                     # a long name's last word (c46): no terms open
+    ("বিষয়ে পরামর্শ প্রদান", "৫০০ টাকা", False),    # the name's wrapped rest
+])
+def test_a_sub_row_of_a_borderless_numbered_table_opens_its_own_row(name, fee, opens):
+    lines = [_line(0, (10, "ক্রমিক"), (40, "সেবার নাম"), (120, "পদ্ধতি"), (200, "সেবার মূল্য")),
+             _line(12, (10, "০২"), (40, "পাসপোর্ট"), (120, "আবেদন"), (200, "১০০")),
+             _line(24, (40, name), (120, "যাচাই"), (200, fee)),
+             _line(36, (10, "০৩"), (40, "সনদ"), (120, "আবেদন"), (200, "বিনামূল্যে"))]
+    assert len(_row_groups(lines, COLUMNS)) == (4 if opens else 3)
+
+
+def test_a_department_line_inside_a_numbered_table_is_a_row_of_its_own():
+    """লাইসেন্স শাখা between two services, from the left end across the serial column's gutter:
+    neither the service above nor the one below (combos c37); a list number in another column
+    ('২। টেলিফোনে যোগাযোগ') opens no row."""
+    lines = [_line(0, (10, "3"), (40, "নকশা অনুমোদন"), (120, "আবেদন"), (200, "১০০০ টাকা")),
+             _line(12, (120, "২। টেলিফোনে যোগাযোগ"), (200, "সর্বমোট")),
+             _line(24, (10, "লাইসেন্স শাখা")),
+             _line(36, (10, "1"), (40, "রিকশা লাইসেন্স"), (120, "আবেদন"), (200, "৪০০ টাকা"))]
+    assert _texts(_row_groups(lines, COLUMNS)) == [
+        "3 নকশা অনুমোদন আবেদন ১০০০ টাকা ২। টেলিফোনে যোগাযোগ সর্বমোট", "লাইসেন্স শাখা", "1 রিকশা লাইসেন্স আবেদন ৪০০ টাকা"]
+    table, _ = zone_table(lines, 1)
+    assert table.rows[1].texts() == ["লাইসেন্স শাখা", "", "", ""]
+
+
+def test_a_column_neither_numbered_nor_labelled_is_part_of_its_numbered_neighbour():
+    """Serials (১।) stand left of the centred label ক্রঃ and number ১ of a narrow column; the gutter
+    between them opens no column (combos c26)."""
+    lines = [_line(0, (14, "ক্রঃ"), (45, "সেবার নাম"), (125, "কাগজপত্র"), (205, "সেবামূল্য")),
+             _line(12, (16, "১"), (50, "২"), (125, "৩"), (205, "৪")),
+             _line(24, (5, "১।"), (40, "প্রদর্শনী"), (120, "আবেদন"), (200, "২০/-"))]
+    assert _numbered_columns([5.0, 14.0, 40.0, 120.0, 200.0], lines, header=2) == [5.0, 40.0, 120.0, 200.0]
+
+
+def test_a_department_band_of_a_table_ruled_across_only_is_one_cell():
+    """No gutter is drawn through প্রশাসন বিভাগঃ, one piece from the serial column on (combos c36)."""
+    rules = [{"orientation": "h", "x0": 0.0, "x1": 300.0, "top": y, "bottom": y} for y in (0.0, 20.0, 40.0, 60.0)]
+    chars = (_chars(5, (5, "১"), (80, "সেবা"), (160, "আবেদন"), (240, "ফি"))
+             + _chars(25, (5, "প্রশাসন বিভাগঃ"))
+             + _chars(45, (5, "২"), (80, "সনদ"), (160, "আবেদন"), (240, "২০/-")))
+    verticals, _ = virtual_rules(chars, rules)
+    inner = [v for v in verticals if 0 < v["x0"] < 300]
+    assert inner and all(not (v["top"] < 30 < v["bottom"]) for v in inner)
+    assert any(v["top"] <= 5 and v["bottom"] >= 15 for v in inner)

@@ -122,3 +122,22 @@ def test_a_ditto_under_a_list_cut_into_two_rows_repeats_the_whole_list(tmp_path)
     page.write_text(f"<html><body><h2>২.৩) অভ্যন্তরীণ সেবা</h2><table>{cells}</table></body></html>", encoding="utf-8")
     second = process(page).services[1]
     assert second.delivery_method == ["অনলাইনে আবেদন গ্রহণ", "ডাকযোগে অথবা সরাসরি প্রেরণ"]
+
+
+def test_a_title_row_gives_its_officer_and_method_to_its_variants(tmp_path):
+    """A service row that only names the service, over variant rows that state the fees
+    (বাংলা | ইংরেজী), leaves the table; its officer and method are the variants' (combos c38:
+    the variants took the officer of the service above)."""
+    head = "<tr><th>ক্রমিক</th><th>সেবার নাম</th><th>সেবা প্রদান পদ্ধতি</th><th>সেবার মূল্য</th>" \
+           "<th>সময়সীমা</th><th>দায়িত্বপ্রাপ্ত কর্মকর্তা</th></tr>"
+    rows = ('<tr><td>৩</td><td>নাগরিকত্ব সনদ</td><td>আবেদন</td><td>২০ টাকা</td><td>১ দিন</td>'
+            '<td>সুমাইয়া জাহান<br>ইউপি সচিব</td></tr>'
+            '<tr><td rowspan="3">৪</td><td>ভিজিডি কার্ড বিতরণ</td><td rowspan="3">যাচাই বাছাই</td><td></td><td></td>'
+            '<td rowspan="3">দেবাশীষ চক্রবর্তী<br>ইউপি সদস্য</td></tr>'
+            '<tr><td>বাংলা</td><td>২০ টাকা</td><td>১ কার্যদিবস</td></tr>'
+            '<tr><td>ইংরেজী</td><td>৫০ টাকা</td><td>২ কার্যদিবস</td></tr>')
+    page = tmp_path / "charter.html"
+    page.write_text(f"<html><body><h2>২.১) নাগরিক সেবা</h2><table>{head}{rows}</table></body></html>", encoding="utf-8")
+    services = process(page).services
+    assert [(s.serial, s.sub_serial, s.officer.name, s.delivery_method) for s in services[1:]] == [
+        (4, "1", "দেবাশীষ চক্রবর্তী", ["যাচাই বাছাই"]), (4, "2", "দেবাশীষ চক্রবর্তী", ["যাচাই বাছাই"])]

@@ -234,6 +234,14 @@ MAX_CUT_REST = 4
 _MID_WORD = regex.compile(r"[\p{Ll}\p{Lo}\p{M}]")
 
 
+def _cut_number(last: str, first: str) -> bool:
+    """Digits on both sides of the break, the next line's first token a few digits alone (not a
+    list's '2.', not a phone of its own): one number (৩০০ / ০ টাকা) that a column too narrow for
+    it cut, when neither piece stands alone elsewhere (amounts vary too much for the whole to be
+    written elsewhere)."""
+    return last[-1:].isdigit() and first.isdigit() and len(first) <= MAX_CUT_REST
+
+
 def _core(token: str) -> str:
     return _EDGE_PUNCTUATION.sub("", token)
 
@@ -249,7 +257,8 @@ class WordCuts:
     nowhere else, are the evidence; no list of words is needed. A value cut the same way
     in every row is written whole nowhere: there a line that fills its column with one word
     (``FULL_LINE``) is the evidence, for a rest of up to ``MAX_CUT_REST`` letters that is no
-    known word and opens as a word's middle does.
+    known word and opens as a word's middle does. A number cut so (৩০০ / ০ টাকা) needs only
+    pieces that stand nowhere else.
     """
 
     def __init__(self, texts: Iterable[str], known: frozenset[str]) -> None:
@@ -279,6 +288,8 @@ class WordCuts:
         if not _ENDS_IN_WORD.search(last[0]):
             # A break after punctuation (তাৎক্ষণিক/ / ১দিন, ০৭ ( / সাত)): the token written whole elsewhere tells.
             return self.words[last[0] + first[0]] > 0 and not self._alone(last[0], first[0])
+        if _cut_number(last[0], first[0]):
+            return not self._alone(_core(last[0]), first[0])
         pieces = [(_core(last[0]), _core(first[0]))]
         # Bangla letters on both sides of a break inside a token with digits (সর্বো / চ্চ0৫দিন)
         tail, head = _TAIL_LETTERS.search(last[0]), _HEAD_LETTERS.match(first[0])

@@ -20,7 +20,8 @@ import regex
 
 from .. import keywords as kw
 from ..columns import label_like
-from ..lexicon import ascii_digits, heading_kind, is_column_number_row, match_role, parse_int
+from ..lexicon import (ascii_digits, contains_any, heading_kind, is_column_number_row, match_role, names_variant_only, parse_int,
+                       sub_row_marker)
 from ..model import BBox, Cell, Row, Table
 from ..values.fee import looks_like_fee
 from ..values.time import looks_like_time
@@ -128,13 +129,18 @@ def gutter_starts(lines: list[list[Word]]) -> list[float]:
     body = _header_size(lines)
     # Nor does a line of one piece across much of the table or opening at its left end (a title,
     # a department row: প্রকৌশল বিভাগ over a narrow serial column).
-    bands = [[{"x0": w.x0, "x1": w.x1} for w in words] for words in lines[body:]
-             if not (len(segments(words)) == 1 and (words[-1].x1 - words[0].x0 > SPANNING * (x1 - x0)
-                                                    or words[0].x0 - x0 <= ALIGN))]
+    bands = [[{"x0": w.x0, "x1": w.x1} for w in words] for words in lines[body:] if not _spans_gutters(words, x0, x1)]
     sizes = sorted(w.bottom - w.top for words in lines for w in words)
     size = sizes[len(sizes) // 2]
     gutters = _gutters(bands, x0 - 1, x1 + 1, WORD_GAP_TALL * size, 0)
     return [x0] + gutters if len(gutters) >= 2 else []
+
+
+def _spans_gutters(words: list[Word], x0: float, x1: float) -> bool:
+    """A line of one piece across much of the table or opening at its left end: a title, a
+    department row (প্রকৌশল বিভাগ over a narrow serial column)."""
+    return len(segments(words)) == 1 and (words[-1].x1 - words[0].x0 > SPANNING * (x1 - x0)
+                                          or words[0].x0 - x0 <= ALIGN)
 
 
 def _column(x0: float, starts: list[float]) -> int:
@@ -185,9 +191,14 @@ def _row_groups(lines: list[list[Word]], starts: list[float]) -> list[list[list[
 
     numbered = sum(map(serial_line, rest)) >= 2
     name = _name_column(header[-1] if header else [], starts)
+    terms = _label_columns(header[-1] if header else [], starts, ("fee", "time_limit"))
     body: list[list[list[Word]]] = []
     before: set[int] = set()
     serials = _WrappedSerials()
+    resumed = _ResumedColumns([{_column(w.x0, starts) for w in words} for group in header for words in group]) \
+        if numbered else None
+    x0, x1 = min((w.x0 for ws in lines for w in ws), default=0.0), max((w.x1 for ws in lines for w in ws), default=0.0)
+    heading = False
     for words in rest:
         filled = {_column(w.x0, starts) for w in words}
         continued = numbered and _column(words[0].x0, starts) == 0 \
@@ -196,9 +207,13 @@ def _row_groups(lines: list[list[Word]], starts: list[float]) -> list[list[list[
             words = words[1:]       # a serial's digits wrapped in a narrow column (০ / ১): one serial
             opens = False
         elif numbered:
-            opens = _numbered(words)
+            # A list item's number in another column ('২। টেলিফোনে যোগাযোগ') opens no row.
+            opens = _numbered(words) and _column(words[0].x0, starts) == 0
             if opens and not _number_row(words):
                 serials.opened(words[0])
+            was_heading, heading = heading, _names_department(words, starts, x0, x1)
+            opens = resumed.resumes(filled, opens, words) or opens or heading or was_heading \
+                or (bool(body) and _opens_sub_row(words, name, starts, terms))
         else:
             opens = name in filled and (name not in before or len(filled - before) >= 2)
         serials.after_opener = (opens or continued) and bool(serials.pending)
@@ -210,18 +225,89 @@ def _row_groups(lines: list[list[Word]], starts: list[float]) -> list[list[list[
     return header + body
 
 
+def _names_department(words: list[Word], starts: list[float], x0: float, x1: float) -> bool:
+    """A line of one piece from the left end across the first gutter that names a department or
+    wing (লাইসেন্স শাখা, স্বাস্থ্য বিভাগ): a row of its own between two services."""
+    return len(starts) > 1 and _spans_gutters(words, x0, x1) and words[-1].x1 > starts[1] \
+        and contains_any(_text(words), kw.SUBHEADING_WORDS)
+
+
+def _opens_sub_row(words: list[Word], name: int, starts: list[float], terms: set[int]) -> bool:
+    """A line whose name text opens with a sub-row marker ('(খ) প্রকল্পের তথ্য প্রদান') beside
+    text of other columns, or names only a variant ('নবায়ন') where a fee or time column opens
+    with a number, starts a sub-row: a table without rules shows no line between the rows of one
+    serial (and a long name's last word alone, 'নবায়ন', states no terms)."""
+    own = " ".join(w.text for w in words if _column(w.x0, starts) == name)
+    if not own:
+        return False
+    if sub_row_marker(own):
+        return bool({_column(w.x0, starts) for w in words} - {name})
+    opened = {_column(seg[0].x0, starts) for seg in segments(words) if seg[0].text[:1].isdigit()}
+    return names_variant_only(own) and bool(opened & terms)
+
+
+def _label_columns(header: list[list[Word]], starts: list[float], roles: tuple[str, ...]) -> set[int]:
+    """The columns whose header label names one of ``roles``."""
+    return {_column(seg[0].x0, starts) for words in header for seg in segments(words)
+            if match_role(_text(seg), kw.COLUMN_ROLES) in roles}
+
+
+class _ResumedColumns:
+    """Above a page's first numbered row, the header repeated on a new page, then the rest of
+    the row the page break cut. A label's lines follow one another, so a column whose text
+    starts again after a line it left empty holds no label there, unless the line reads as labels:
+    the rest of the row starts on that line (and only once: what follows belongs to that row)."""
+
+    def __init__(self, header: list[set[int]]) -> None:
+        self.seen: set[int] = set().union(*header)       # the columns of the header's lines
+        self.last: set[int] = header[-1] if header else set()
+        self.done = False
+
+    def resumes(self, filled: set[int], numbered: bool, words: list[Word]) -> bool:
+        self.done = self.done or numbered
+        # Sub-labels under a grouped header's label (নাম | পদবি | ফোন) come after such a line too.
+        found = not self.done and bool(filled & self.seen - self.last) and not _header_continues(words)
+        self.done = self.done or found
+        self.seen |= filled
+        self.last = filled
+        return found
+
+
 def _numbered_columns(starts: list[float], lines: list[list[Word]], header: Optional[int] = None) -> list[float]:
     """A column-number row ((১) (২) (৩) …) among the first ``header`` lines (the header's, by
     default) numbers every column once: two of its numbers in one column mean a column the
     gutters missed (a blank serial column, sub-columns under a grouped header); a start goes
     between them."""
-    rows = [words for words in lines[:(_header_size(lines) if header is None else header) + 1] if _number_row(words)]
+    top = lines[:(_header_size(lines) if header is None else header) + 1]
+    rows = [words for words in top if _number_row(words)]
     if not rows or not starts:
         return starts
     numbers = [seg for seg in segments(rows[0])]
     added = [(a[-1].x1 + b[0].x0) / 2 for a, b in zip(numbers, numbers[1:])
              if _column(a[0].x0, starts) == _column(b[0].x0, starts)]
-    return sorted(starts + added)
+    # Labels: the lines above the first numbered row (the number rows aside).
+    head = next((i for i, words in enumerate(top) if _numbered(words) and not _number_row(words)), len(top))
+    labels = [seg for words in top[:head] if not _number_row(words) for seg in segments(words)]
+    return _without_unnamed(sorted(starts + added), numbers, labels)
+
+
+def _without_unnamed(starts: list[float], numbers: list[list[Word]], labels: list[list[Word]]) -> list[float]:
+    """A column that neither the number row numbers nor a header label names, beside one that
+    is numbered, is part of that one: a narrow column whose values stand left of its centred
+    label and number (১। under ক্রঃ and ১) opens a gutter of its own."""
+    numbered = {_column(seg[0].x0, starts) for seg in numbers}
+    named = numbered | {_column(seg[0].x0, starts) for seg in labels}
+    if len(numbered) < 3:
+        return starts
+    dropped = set()
+    for i in range(len(starts)):
+        if i in named:
+            continue
+        if i + 1 in numbered:
+            dropped.add(i + 1)          # the column's values, then its label to the right
+        elif i - 1 in numbered and i:
+            dropped.add(i)
+    return [x for i, x in enumerate(starts) if i not in dropped]
 
 
 def _header_size(lines: list[list[Word]]) -> int:
@@ -308,11 +394,8 @@ def _number_row(words: list[Word]) -> bool:
 
 def _name_column(header: list[list[Word]], starts: list[float]) -> int:
     """The column whose label names the service (a serial column's neighbour by default)."""
-    for words in header:
-        for seg in segments(words):
-            if match_role(_text(seg), kw.COLUMN_ROLES) == "service_name":
-                return _column(seg[0].x0, starts)
-    return min(1, len(starts) - 1)
+    found = _label_columns(header, starts, ("service_name",))
+    return min(found) if found else min(1, len(starts) - 1)
 
 
 def zone_table(lines: list[list[Word]], page_number: int) -> tuple[Table, BBox] | None:
@@ -322,9 +405,14 @@ def zone_table(lines: list[list[Word]], page_number: int) -> tuple[Table, BBox] 
         return None
     groups = _row_groups(lines, starts)
     width = len(starts)
+    x0, x1 = min(w.x0 for words in lines for w in words), max(w.x1 for words in lines for w in words)
     rows = []
     for group in groups:
         columns: list[list[list[Word]]] = [[] for _ in range(width)]
+        if len(group) == 1 and _spans_gutters(group[0], x0, x1):
+            # One piece across the gutters (a department row) is one cell, not cut at them.
+            rows.append(Row([_cell(group, page_number)] + [Cell("", page_number)] * (width - 1), page_number))
+            continue
         for words in group:
             by_column: list[list[Word]] = [[] for _ in range(width)]
             for word in words:
@@ -380,12 +468,35 @@ def virtual_rules(chars: list[dict], edges: list[dict]) -> tuple[list[dict], lis
         lines = [line_words(line) for band in bands[:3] for line in group_lines(band)]
         gutters = _numbered_columns([x0] + gutters, lines, header=len(lines))[1:]
         if len(gutters) >= 2:
-            verticals += [{"x0": x, "x1": x, "top": group[0], "bottom": group[-1], "height": group[-1] - group[0],
-                           "width": 0, "object_type": "line", "orientation": "v"} for x in [x0] + gutters + [x1]]
+            verticals += [_vertical(x, group[0], group[-1]) for x in (x0, x1)]
+            verticals += [_vertical(x, top, bottom) for top, bottom in _ruled_runs(chars, group, gutters)
+                          for x in gutters]
     if not verticals:
         return [], []
     spans = [(x0, x1, y) for y in closing] + _snapped(rules, sorted({v["x0"] for v in verticals}), x0, x1)
     return verticals, [_rule(a, b, y) for a, b, y in spans]
+
+
+def _vertical(x: float, top: float, bottom: float) -> dict:
+    return {"x0": x, "x1": x, "top": top, "bottom": bottom, "height": bottom - top, "width": 0,
+            "object_type": "line", "orientation": "v"}
+
+
+def _ruled_runs(chars: list[dict], group: list[float], gutters: list[float]) -> list[tuple[float, float]]:
+    """Where the gutters are drawn: every band but one of one piece that runs across a gutter (a
+    department row, প্রশাসন বিভাগঃ from the serial column on), which is one merged cell."""
+    runs: list[tuple[float, float]] = []
+    for top, bottom in zip(group, group[1:]):
+        band = _band(chars, top, bottom)
+        merged = band and _one_piece(band) and any(min(c["x0"] for c in band) < x < max(c["x1"] for c in band)
+                                                   for x in gutters)
+        if merged:
+            continue
+        if runs and runs[-1][1] == top:
+            runs[-1] = (runs[-1][0], bottom)
+        else:
+            runs.append((top, bottom))
+    return runs
 
 
 def _snapped(rules: list[dict], xs: list[float], x0: float, x1: float) -> list[tuple[float, float, float]]:
