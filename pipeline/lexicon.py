@@ -177,6 +177,11 @@ def sub_row_marker(text: str) -> str:
     return m.group(1) if m else ""
 
 
+def starts_with_any(text: str, words: list[str]) -> bool:
+    """The first word of ``text`` is (or holds) one of ``words``."""
+    return contains_any(fold(text).split(" ", 1)[0], words)
+
+
 def names_variant_only(text: str) -> bool:
     """Every word names a variant of a service (সাধারণ, জরুরি ফি, নতুন, renewal)."""
     words = fold(text).split()

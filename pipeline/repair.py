@@ -31,7 +31,7 @@ from . import columns, gazetteer
 from . import keywords as kw
 from .lexicon import (SUB_ROW_MARK, SUB_ROW_MARKER, clean, clean_lines, contains_any, fold, heading_kind,
                       is_column_number_row, leading_time_phrase, match_role, names_variant_only, rejoin_addresses,
-                      starts_with_contact, sub_row_marker)
+                      starts_with_any, starts_with_contact, sub_row_marker)
 from .model import (Finding, Line, LogicalRow, RawDocument, RepairedDocument, RepairedTable, Repair, Row,
                     Table)
 from .values.officer import find_designation, post_across
@@ -605,13 +605,9 @@ def is_officer_fragment(text: str) -> bool:
     if not text or find_designation(text):
         return False
     return (starts_with_contact(text) or gazetteer.starts_with_place(text)
-            or _starts_with_any(text, kw.OFFICE_FRAGMENT_WORDS) or not text[0].isalnum()
+            or starts_with_any(text, kw.OFFICE_FRAGMENT_WORDS) or not text[0].isalnum()
             or (text[0].isascii() and text[0].islower()))
 
-
-def _starts_with_any(text: str, words: list[str]) -> bool:
-    first = fold(text).split(" ", 1)[0]
-    return contains_any(first, words)
 
 
 def _note(row: LogicalRow, action: str, detail: str) -> None:

@@ -20,8 +20,8 @@ import regex
 
 from .. import keywords as kw
 from ..columns import label_like
-from ..lexicon import (ascii_digits, contains_any, heading_kind, is_column_number_row, match_role, names_variant_only, parse_int,
-                       sub_row_marker)
+from ..lexicon import (ascii_digits, contains_any, heading_kind, is_column_number_row, match_role, names_variant_only,
+                       parse_int, sub_row_marker)
 from ..model import BBox, Cell, Row, Table
 from ..values.fee import looks_like_fee
 from ..values.time import looks_like_time
@@ -305,7 +305,7 @@ def _without_unnamed(starts: list[float], numbers: list[list[Word]], labels: lis
             continue
         if i + 1 in numbered:
             dropped.add(i + 1)          # the column's values, then its label to the right
-        elif i - 1 in numbered and i:
+        elif i - 1 in numbered:
             dropped.add(i)
     return [x for i, x in enumerate(starts) if i not in dropped]
 

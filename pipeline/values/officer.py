@@ -23,7 +23,7 @@ import regex
 
 from .. import gazetteer
 from .. import keywords as kw
-from ..lexicon import alternation, clean, clean_lines, fold, tidy
+from ..lexicon import alternation, clean, clean_lines, fold, starts_with_any, tidy
 from ..model import Officer
 from . import cached
 from .blank import is_blank
@@ -168,22 +168,13 @@ def _unwrap_offices(text: str) -> str:
         line = lines[i]
         # Right under a person's name is where the post is written ('শাহানা পারভীন' / 'কর নির্ধারক'),
         # unless the line opens as offices do (উপজেলা, জেলা …).
-        post_place = i > 0 and _named(lines[i - 1]) and _is_name(lines[i - 1]) and not _opens_like_office(line)
+        post_place = i > 0 and _named(lines[i - 1]) and _is_name(lines[i - 1]) \
+            and not starts_with_any(line, kw.OFFICE_FRAGMENT_WORDS)
         if _office_head(line) and _opens_office(out[0]) and not post_place:
             out[0] = f"{line} {out[0]}"
         else:
             out.insert(0, line)
     return "\n".join(out)
-
-
-def _opens_like_office(line: str) -> bool:
-    words = fold(line).split()
-    return bool(words) and words[0] in _office_openers()
-
-
-@functools.lru_cache(maxsize=1)
-def _office_openers() -> frozenset[str]:
-    return frozenset(fold(w) for w in kw.OFFICE_FRAGMENT_WORDS)
 
 
 def _office_head(line: str) -> bool:
