@@ -35,6 +35,7 @@ from .values.time import looks_like_time
 
 FUZZY_SCORE = 86          # rapidfuzz partial_ratio on skeletons, 0-100
 FUZZY_LETTERS = 4         # shorter phrases (নং, ফি) only match as written
+SQUEEZED_WORD = 5         # code points: a squeezed phrase this long is a word, not letters inside one
 HEADER_SCAN_ROWS = 6
 CONTENT_SHARE = 0.6       # share of a column's filled cells that must read as one kind
 STRONG_SHARE = 0.8
@@ -98,12 +99,33 @@ def _written(folded: str, table: tuple) -> tuple[Optional[LabelMatch], str]:
         for phrase in phrases:
             if match_role(folded, [(role, [phrase])]):
                 return LabelMatch(role, "exact"), phrase
-    squeezed = folded.replace(" ", "")
+    squeezed, bounds = _pieces(folded)
     for (role, phrases), (_, squeezes) in zip(table, _squeezed_table(table)):
         for phrase, squeeze in zip(phrases, squeezes):
-            if len(squeeze) >= 3 and squeeze in squeezed:
+            if len(squeeze) >= 3 and _spans_pieces(squeezed, bounds, squeeze):
                 return LabelMatch(role, "squeezed"), phrase
     return None, ""
+
+
+def _pieces(text: str) -> tuple[str, set[int]]:
+    """The text without spaces, and where its space-separated pieces start and end in it."""
+    squeezed, bounds = "", {0}
+    for piece in text.split():
+        squeezed += piece
+        bounds.add(len(squeezed))
+    return squeezed, bounds
+
+
+def _spans_pieces(squeezed: str, bounds: set[int], phrase: str) -> bool:
+    """The phrase starts a piece of the text, pieces run together: a word a narrow column broke
+    ('ক্র' / 'মি' / 'ক'), never letters inside a word (the 'ক্র' of 'সংক্রান্ত'). A short phrase
+    also ends where a piece ends (the 'ক্র' of 'ক্রয়' is no serial)."""
+    start = squeezed.find(phrase)
+    while start >= 0:
+        if start in bounds and (len(phrase) >= SQUEEZED_WORD or start + len(phrase) in bounds):
+            return True
+        start = squeezed.find(phrase, start + 1)
+    return False
 
 
 @functools.lru_cache(maxsize=16384)

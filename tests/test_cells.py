@@ -47,3 +47,17 @@ def test_a_lower_header_line_reads_as_match_label_reads_it():
     from pipeline.columns import label_role
     assert label_role(["Methods of service delivery"]).role == "method"
     assert label_role(["Service Name"]).role == "service_name"
+
+
+@pytest.mark.parametrize("label,role", [("ক্র মি ক", "serial"), ("প্রয়োজ নীয় কাগ জপত্র", "documents"),
+                                        ("দায়িত্ব প্রা প্ত কর্মকর্তা", "officer")])
+def test_a_label_broken_inside_its_words_still_names_its_role(label, role):
+    from pipeline.columns import match_label
+    assert match_label(label).role == role
+
+
+@pytest.mark.parametrize("text", ["জলমহাল ইজারা সংক্রান্ত তথ্য প্রদান", "ভূমি অধিগ্রহণ সংক্রান্ত মামলা"])
+def test_letters_of_a_phrase_inside_a_word_name_no_role(text):
+    """'ক্র' of ক্র/নং occurs in সংক্রান্ত: a service name, not a serial label."""
+    from pipeline.columns import match_label
+    assert match_label(text) is None

@@ -386,6 +386,29 @@ def test_two_officers_wrapped_in_narrow_sub_columns(names, posts, phones, name, 
     assert (officer.name, officer.designation) == (name, designation)
 
 
+@pytest.mark.parametrize("names, posts, phones, name, designation", [
+    # a text copy joins a cell's lines with spaces (view-c of combos c48, c49, c59)
+    ("শারমিন সুলতানা মোঃ মিজানুর রহমান", "সহকারী প্রোগ্রামার উপজেলা আইসিটি অফিসার", "01906493857 01946691191",
+     "শারমিন সুলতানা; মোঃ মিজানুর রহমান", "সহকারী প্রোগ্রামার; উপজেলা আইসিটি অফিসার"),
+    ("সুমাইয়া জাহান নাসরিন আক্তার", "উপসহকারী প্রাণিসম্পদ কর্মকর্তা উপজেলা প্রাণিসম্পদ অফিসার",
+     "০১৯০৬৪৯৩৮৫৭ ০১৯৪৬৬৯১১৯১", "সুমাইয়া জাহান; নাসরিন আক্তার",
+     "উপসহকারী প্রাণিসম্পদ কর্মকর্তা; উপজেলা প্রাণিসম্পদ অফিসার"),
+    ("মোঃ নূরুল আমিন শাহানা পারভীন", "সহকারী কমিশনার (ভূমি) নাজির-কাম-ক্যাশিয়ার", "01837315045 ০৭২১৭৬৪৮৩৫",
+     "মোঃ নূরুল আমিন; শাহানা পারভীন", "সহকারী কমিশনার (ভূমি); নাজির-কাম-ক্যাশিয়ার"),
+])
+def test_two_officers_whose_lines_were_lost_are_cut_by_their_words(names, posts, phones, name, designation):
+    officer = officer_from_columns({"officer.name": names, "officer.designation": posts, "officer.contact": phones})
+    assert (officer.name, officer.designation) == (name, designation)
+
+
+def test_names_that_cut_two_ways_are_left_as_one():
+    """Five plain words cut 2+3 or 3+2 alike, no মোঃ/জনাব opening either: the cell stays as written."""
+    names = "রহিম করিম উদ্দিন আহমেদ সাথী"
+    officer = officer_from_columns({"officer.name": names, "officer.designation": "সচিব উপজেলা কৃষি অফিসার",
+                                    "officer.contact": "01837315045 01711223344"})
+    assert officer.name == names
+
+
 def test_a_name_wrapped_in_a_narrow_sub_column_is_one_officer():
     officer = officer_from_columns({"officer.name": "নাসরিন\nআক্তার", "officer.designation": "সহকারী\nপ্রোগ্রামার"})
     assert (officer.name, officer.designation) == ("নাসরিন আক্তার", "সহকারী প্রোগ্রামার")

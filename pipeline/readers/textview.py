@@ -32,7 +32,7 @@ from ..values.fee import looks_like_fee
 from ..values.officer import find_designation
 from ..values.phone import parse_phones
 from ..values.items import list_ordinal
-from ..values.serial import parse_serial
+from ..values.serial import parse_serial, split_fused_serial
 from ..values.time import looks_like_time
 
 _PIPE_ROW = regex.compile(r"^\s*\|?[^|]*(?:\|[^|]*){2,}\|?\s*$")
@@ -65,7 +65,11 @@ def _tables(blocks: list[Block]) -> list[Table]:
 
 
 def _serial_rows(blocks: list[Block]) -> int:
-    return sum(1 for t in _tables(blocks) for r in t.rows[1:] if r.cells and parse_serial(r.cells[0].text) is not None)
+    """Rows a serial opens and some text fills: a column-number row cut into rows by a wrong
+    reading is numbers only, and does not count."""
+    return sum(1 for t in _tables(blocks) for r in t.rows[1:]
+               if r.cells and parse_serial(r.cells[0].text) is not None
+               and any(c.text and parse_serial(c.text) is None for c in r.cells[1:]))
 
 
 def _line(text: str) -> Optional[Line]:
@@ -92,7 +96,9 @@ def _pipe_rows(lines: list[str]) -> list[Block]:
     blocks: list[Block] = []
     rows: list[list[str]] = []
     for text in lines:
-        if _PIPE_ROW.match(text) and not _RULE.match(text):
+        # A line of bars alone is empty cells: it continues a table of pipe rows, never opens one
+        # (between bar cells, ``|||`` is a run of empty cells).
+        if _PIPE_ROW.match(text) and not _RULE.match(text) and (rows or not _BARS.match(text)):
             rows.append(_pipe_cells(text))
             continue
         if _RULE.match(text):
@@ -179,8 +185,13 @@ def _region_blocks(region: _Region) -> list[Block]:
                  None)
     if start is None:
         return [b for b in (_line(c) for c in cells) if b]
+    if region.width and region.header > start:
+        # the rule counts the columns and ends the header: the header is whole rows above it
+        # (its first label may read as a heading: 'সেবা সমূহ')
+        start = max(0, region.header - region.width * math.ceil((region.header - start) / region.width))
     header = region.header - start if region.width and region.header > start else _header_length(cells[start:])
-    width = max(region.width, header) if region.width else _row_width(cells[start:], header)
+    width = region.width if region.width and header % region.width == 0 else \
+        max(region.width, header) if region.width else _row_width(cells[start:], header)
     body = cells[start:]
     rows = [body[i:i + width] for i in range(0, len(body), width)]
     lead = [c for c in cells[:start] if c and parse_serial(c) is None]      # a number row before the header goes
@@ -224,9 +235,20 @@ def _header_run(paragraphs: list[str], strict: bool = False) -> Optional[tuple[i
             roles.append(match.role if match else "")
             j += 1
         if sum(map(bool, roles)) >= MIN_HEADER and (not strict or {"serial", "service_name"} & set(roles)):
-            return i + _serial_label(roles), j
+            return i + _serial_label(roles), j + _officer_sub_labels(paragraphs[j:], roles)
         i = max(j, i + 1)
     return None
+
+
+def _officer_sub_labels(paragraphs: list[str], roles: list[str]) -> int:
+    """How many paragraphs after a header's labels are the sub-labels of its grouped officer
+    header, the header's second row (নাম / পদবী / ফোন / ই-মেইল): at least two officer parts."""
+    if "officer" not in roles:
+        return 0
+    n = 0
+    while n < len(paragraphs) and _is_label(paragraphs[n]) and columns.officer_part(paragraphs[n]):
+        n += 1
+    return n if n >= 2 else 0
 
 
 def _serial_label(roles: list[str]) -> int:
@@ -266,11 +288,33 @@ def _best_grid(header: list[str], body: list[str]) -> list[list[str]]:
     """The header's labels and the body's rows. Two paragraphs naming one role in a row are
     one label in two lines ('আর্থিক সুবিধাদি' / 'সরকারী মূল্য') or two columns ('Service Name'
     / 'Basic information about services'): the body decides, by which aligns at less cost."""
+    subs = _trailing_sub_labels(header)
     grids = []
-    for labels in {tuple(_labels(header, same_role)): None for same_role in (True, False)}:
-        rows, cost = _rows(list(labels), body)
-        grids.append((cost, [list(labels)] + rows))
+    for labels in {tuple(_labels(header[:len(header) - len(subs)], same_role)): None for same_role in (True, False)}:
+        head = _grouped_header(list(labels), subs)
+        # a column's content is typed by its lowest label: নাম under the officer holds a name
+        rows, cost = _rows([next(t for t in reversed(texts) if t) for texts in zip(*head)], body)
+        grids.append((cost, head + rows))
     return min(grids, key=lambda g: g[0])[1]
+
+
+def _trailing_sub_labels(header: list[str]) -> list[str]:
+    """The grouped officer header's second row at the end of the header's paragraphs."""
+    for k in range(len(header)):
+        if _officer_sub_labels(header[k:], [_role(text) for text in header[:k]]) == len(header) - k:
+            return header[k:]
+    return []
+
+
+def _grouped_header(labels: list[str], subs: list[str]) -> list[list[str]]:
+    """The header's rows: its labels, and under a grouped officer label a second row of its
+    sub-labels, one column each (as a page's two header rows, spans unknown)."""
+    officer = next((k for k, label in enumerate(labels) if _role(label) == "officer"), None)
+    if not subs or officer is None:
+        return [labels]
+    after = labels[officer + 1:]
+    return [labels[:officer + 1] + [""] * (len(subs) - 1) + after,
+            [""] * officer + subs + [""] * len(after)]
 
 
 def _labels(paragraphs: list[str], same_role: bool) -> list[str]:
@@ -292,10 +336,13 @@ def _role(label: str) -> str:
 
 
 def _table_end(paragraphs: list[str], start: int) -> int:
-    """The paragraph that ends a table: a heading, portal furniture, or the next header."""
+    """The paragraph that ends a table: a heading, portal furniture, or the next header. The
+    first row's name with its serial fused to it ('1. Advice on … services') reads like a
+    numbered heading, but no table ends before its first row."""
     for i in range(start, len(paragraphs)):
         text = paragraphs[i]
-        if heading_kind(text) or is_chrome_text(text) or \
+        first_row = i == start and split_fused_serial(text)[0] == 1
+        if heading_kind(text) and not first_row or is_chrome_text(text) or \
                 _header_run(paragraphs[i:i + MIN_HEADER + 1], strict=True) == (0, MIN_HEADER + 1):
             return i
     return len(paragraphs)
@@ -317,7 +364,9 @@ def _rows(labels: list[str], body: list[str]) -> tuple[list[list[str]], float]:
     segments: list[list[str]] = [[]]
     for i, text in enumerate(body):
         follows = body[i + 1] if i + 1 < len(body) else ""
-        if _is_subheading(text) and (not segments[-1] or kind_of(follows) == SERIAL):
+        # A department line opens the rows that follow it: a serial after it shows it, or where
+        # rows have no serials, the heading's closing colon; a service name also says সংক্রান্ত.
+        if _is_subheading(text) and (kind_of(follows) == SERIAL or clean(text).endswith((":", "ঃ"))):
             segments += [[text], []]
         else:
             segments[-1].append(text)
@@ -351,6 +400,7 @@ EMIT = {
 }
 MERGE, SKIP, WRAP = 0.9, 0.5, 0.2
 LIST = 2.0      # a numbered list's next item stays in its cell; its first item opens one
+MAX_SERIAL_STEP = 2     # serials may skip one number (a typo, a service struck out)
 
 
 def _list_step(before: Optional[int], number: Optional[int], merge: bool) -> float:
@@ -375,6 +425,21 @@ def kind_of(text: str) -> str:
     return TEXT
 
 
+def _in_sequence(body: list[str], kinds: list[str]) -> list[str]:
+    """Serials count up (a department restarts them at 1; a missing one may be skipped): a number
+    out of that order is text of another column (a room number ১১৩ after serial ২)."""
+    last, out = None, []
+    for text, kind in zip(body, kinds):
+        if kind == SERIAL:
+            value = parse_serial(text)
+            if last is None or value == 1 or last < value <= last + MAX_SERIAL_STEP:
+                last = value
+            else:
+                kind = TEXT
+        out.append(kind)
+    return out
+
+
 def _column_kinds(labels: list[str]) -> list[str]:
     out = []
     for label in labels:
@@ -392,7 +457,7 @@ def align(labels: list[str], body: list[str]) -> tuple[list[list[str]], float]:
         return [], 0.0
     kinds = _column_kinds(labels)
     has_serial = SERIAL in kinds
-    emitted = [kind_of(p) for p in body]
+    emitted = _in_sequence(body, [kind_of(p) for p in body])
     if not has_serial:
         emitted = [TEXT if k == SERIAL else k for k in emitted]
     numbers = [list_ordinal(convert_fragments(p[:8])) for p in body]     # '(K)' is Bijoy's '(ক)'

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import csv
 import functools
+import itertools
 from dataclasses import dataclass
 from importlib import resources
+from typing import Callable
 
 import regex
 
@@ -30,6 +32,8 @@ from .blank import is_blank
 from .email import deobfuscate, mask_addresses, parse_emails
 from .phone import parse_phones, phone_texts, without_fax
 
+# Cuts tried when a cell's lines are lost: words of a few officers' names or posts, not a paragraph.
+MAX_SPLIT_WORDS = 16
 _SEPARATORS = regex.compile(r"(\n|[,;।](?![^()]*\)))")
 
 
@@ -357,6 +361,10 @@ def _one_per_line(officer: Officer, parts: dict[str, str]) -> None:
     count = len(parse_phones(parts.get("officer.contact", "").replace("\n", " "))) or len(posts)
     posts = _joined_posts(posts, count)
     names = _names_by_lines(parts.get("officer.name", ""), count)
+    if count >= 2 and len(posts) < count:
+        posts = _split_words(parts.get("officer.designation", ""), count, _whole_post)
+    if count >= 2 and len(names) < count:
+        names = _split_words(parts.get("officer.name", ""), count, _one_name)
     if count >= 2 and len(posts) == count == len(names):
         officer.name = "; ".join(_without_honorifics(name) for name in names)
         officer.designation = "; ".join(posts)
@@ -402,6 +410,35 @@ def _names_by_lines(text: str, count: int) -> list[str]:
             return []
         names[rest - 1:rest + 1] = [f"{names[rest - 1]} {names[rest]}"]
     return names if all(_is_name(name) and len(name.split()) >= 2 for name in names) else []
+
+
+def _opens(word: str) -> bool:
+    """A word that opens a name (মোঃ, ডাঃ) or a post (উপজেলা, সহকারী)."""
+    return bool(_patterns()["name_prefix"].match(word + " ") or _patterns()["opener"].fullmatch(word))
+
+
+def _one_name(text: str) -> bool:
+    """A name of two words or more that no honorific ends (মোঃ opens the next name)."""
+    words = text.split()
+    return len(words) >= 2 and _is_name(text) and not _patterns()["name_prefix"].match(words[-1] + " ")
+
+
+def _split_words(text: str, count: int, whole: Callable[[str], bool]) -> list[str]:
+    """A cell whose line breaks were lost (a text copy joins them with spaces) cut into ``count``
+    runs of words each ``whole`` by itself (posts by the list of posts, names by their words).
+    Of several such cuts, the one whose runs open with an opening word (মোঃ, উপজেলা, সহকারী), then
+    the one whose shortest run (its opening word not counted) is longest; none when that leaves a tie."""
+    words = tidy(text.replace("\n", " ")).split()
+    if len(words) > MAX_SPLIT_WORDS:
+        return []
+    runs = [[" ".join(words[a:b]) for a, b in zip((0, *c), (*c, len(words)))]
+            for c in itertools.combinations(range(1, len(words)), count - 1)]
+    ranked = sorted((((sum(_opens(run.split()[0]) for run in cut[1:]),
+                       min(len(run.split()) - _opens(run.split()[0]) for run in cut)), cut)
+                     for cut in runs if all(whole(run) for run in cut)), key=lambda scored: scored[0], reverse=True)
+    if not ranked or len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+        return []
+    return ranked[0][1]
 
 
 def _without_honorifics(names: str) -> str:

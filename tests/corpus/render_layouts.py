@@ -1,14 +1,17 @@
 """Render layout-randomised charters (layouts.py), a truth-v2 file beside every file.
 
     python -m tests.corpus.render_layouts --split dev|holdout --out DIR [--count N] [--start K]
-                                          [--formats pdf-lo,pdf-chromium,docx,html,txt] [--jobs 2]
+                                          [--formats pdf-lo,pdf-chromium,docx,html,txt,view-a,view-b,view-c]
+                                          [--jobs 2]
                                           [--font FAMILY]
 
 Charters ``start … start+count-1`` of the split. File names: ``<charter id>-<renderer>.<ext>``
 (``-lo.pdf``, ``-chromium.pdf``, ``-docx.docx``, ``-html.html``, ``-txt.txt``) and ``<name>.truth.json``.
 A DOCX's truth carries the pages of its LibreOffice PDF, an HTML's those of its Chromium PDF, a text
-copy's those of the LibreOffice PDF. Layouts with a grouped two-row officer header get no text copy. ``--font`` draws every Bangla
-charter in one font instead of the one its layout drew: a font sweep over the same layouts.
+copy's those of the LibreOffice PDF. Layouts with a grouped two-row officer header get no text copy.
+``view-a``/``view-b``/``view-c`` are the HTML page copied out of a browser in the three shapes real scrapes
+take (tests/fixtures/portal/textviews.py), ``-view-a.txt`` …, with the HTML's truth. ``--font`` draws every
+Bangla charter in one font instead of the one its layout drew: a font sweep over the same layouts.
 """
 from __future__ import annotations
 
@@ -24,6 +27,10 @@ from . import measure
 from .layouts import SPLITS, LayoutCharter, charter_truth, draw_charter
 from .render import FORMATS, check_font, docx_to_pdf, html_to_pdf, needed_pipelines, write_truth
 from .writers import write_docx_blocks, write_html_blocks, write_text_blocks
+from ..fixtures.portal import textviews
+
+VIEWS = tuple(f"view-{name}" for name in textviews.VIEW_NAMES)
+LAYOUT_FORMATS = FORMATS + VIEWS
 
 
 def write_docx(charter: LayoutCharter, path: Path) -> None:
@@ -55,7 +62,18 @@ def render_pipeline(charter: LayoutCharter, renderer: str, formats, out: Path, s
         write_truth(source, charter_truth(charter, font, ext, pages))
     if f"pdf-{renderer}" in formats:
         write_truth(pdf, charter_truth(charter, font, pdf_renderer, pages))
+    if ext == "html":
+        write_views(charter, source, formats, out, font, pages)
     return pages
+
+
+def write_views(charter: LayoutCharter, page: Path, formats, out: Path, font: Optional[str], pages: int) -> None:
+    """The requested text views of the HTML page, each with the page's truth."""
+    for name, text in textviews.render(page).items():
+        if f"view-{name}" in formats:
+            path = out / f"{charter.spec.id}-view-{name}.txt"
+            path.write_text(text, encoding="utf-8")
+            write_truth(path, charter_truth(charter, font, f"text-view-{name}", pages))
 
 
 def render_charter(split: str, index: int, formats, out: Path, font: Optional[str] = None) -> str:
@@ -63,7 +81,9 @@ def render_charter(split: str, index: int, formats, out: Path, font: Optional[st
     if font and charter.spec.language == "bn":
         charter.layout.look = dataclasses.replace(charter.layout.look, font=font)
     with tempfile.TemporaryDirectory() as scratch:
-        pages = {r: render_pipeline(charter, r, formats, out, Path(scratch)) for r in needed_pipelines(formats)}
+        # the views are copied out of the HTML page
+        sources = ["html" if f in VIEWS else f for f in formats]
+        pages = {r: render_pipeline(charter, r, formats, out, Path(scratch)) for r in needed_pipelines(sources)}
     if "txt" in formats and charter.text_copy:
         path = out / f"{charter.spec.id}-txt.txt"
         write_text_blocks(charter.blocks(), set(), path)
@@ -80,12 +100,12 @@ def parse_args(argv):
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--count", type=int, default=20)
     parser.add_argument("--start", type=int, default=0)
-    parser.add_argument("--formats", default=",".join(FORMATS))
+    parser.add_argument("--formats", default=",".join(LAYOUT_FORMATS))
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--font", help="draw every Bangla charter in this font family (a font sweep)")
     args = parser.parse_args(argv)
     args.formats = args.formats.split(",")
-    unknown = set(args.formats) - set(FORMATS)
+    unknown = set(args.formats) - set(LAYOUT_FORMATS)
     if unknown:
         parser.error(f"unknown format: {sorted(unknown)}")
     return args

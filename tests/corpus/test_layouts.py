@@ -16,7 +16,8 @@ from .render import check_font
 COMMITTED = Path(__file__).parent / "layouts"
 TRUTHS = sorted(COMMITTED.glob("*.truth.json"))
 EXTENSIONS = {"libreoffice": "-lo.pdf", "chromium": "-chromium.pdf", "docx": "-docx.docx", "html": "-html.html",
-              "txt": "-txt.txt"}
+              "txt": "-txt.txt", "text-view-a": "-view-a.txt", "text-view-b": "-view-b.txt",
+              "text-view-c": "-view-c.txt"}
 TOP_KEYS = {"id", "language", "font", "renderer", "orientation", "office_name", "department", "upazila", "district",
             "website", "vision", "mission", "pages", "services", "grievance", "expectations", "split_rows",
             "truth_version", "layout"}
@@ -53,9 +54,8 @@ def load(path):
 
 
 def rendered(truth_path):
-    stem = truth_path.name[:-len(".truth.json")]
     record = load(truth_path)
-    return truth_path.with_name(stem.rsplit("-", 1)[0] + EXTENSIONS[record["renderer"]])
+    return truth_path.with_name(record["id"] + EXTENSIONS[record["renderer"]])
 
 
 def charter_of(record):
@@ -190,3 +190,16 @@ def test_same_seed_same_charter():
     a, b = draw_charter("holdout", 7), draw_charter("holdout", 7)
     assert charter_truth(a, "x", "docx", 1) == charter_truth(b, "x", "docx", 1)
     assert charter_truth(a, "x", "docx", 1) != charter_truth(draw_charter("dev", 7), "x", "docx", 1)
+
+
+@pytest.mark.parametrize("truth_path", [t for t in TRUTHS if load(t)["renderer"].startswith("text-view-")],
+                         ids=lambda p: p.name)
+def test_text_views_are_the_html_page_copied_out(truth_path):
+    """A committed view is what textviews makes of the committed HTML page, under the page's truth."""
+    from ..fixtures.portal import textviews
+    record = load(truth_path)
+    page = truth_path.with_name(record["id"] + "-html.html")
+    view = record["renderer"].removeprefix("text-view-")
+    assert rendered(truth_path).read_text(encoding="utf-8") == textviews.render(page)[view]
+    html_truth = load(page.with_name(record["id"] + "-html.truth.json"))
+    assert {**record, "renderer": "html"} == html_truth

@@ -1,0 +1,122 @@
+"""Charter pages copied out of a browser (pipeline/readers/textview.py): the shapes of the
+generator's text views (tests/corpus/render_layouts.py view-a/b/c) where a grouped officer header
+gives a second header row, empty rowspan positions and a column-number row."""
+from __future__ import annotations
+
+from pipeline import process
+from pipeline.model import Table
+from pipeline.readers.textview import read_text_view
+
+TITLE = ["গণপ্রজাতন্ত্রী বাংলাদেশ সরকার", "উপজেলা প্রাণিসম্পদ দপ্তর, মহেশপুর", "সিটিজেনস চার্টার",
+         "২.১) নাগরিক সেবা"]
+LABELS = ["ক্র. নং", "সেবার নাম", "প্রয়োজনীয় কাগজপত্র", "সেবার মূল্য", "সেবা প্রদানের সময়", "দায়িত্বপ্রাপ্ত কর্মকর্তা"]
+SUBS = ["নাম", "পদবী", "ফোন", "ই-মেইল"]
+ROWS = [["০১", "গবাদিপশুর বীমা বিষয়ক পরামর্শ", "নির্ধারিত ফরমে আবেদন", "৫০ টাকা", "৭ কার্যদিবস",
+         "মোঃ আল-আমিন", "উপজেলা প্রাণিসম্পদ অফিসার", "০১৮১৩-৬৮১৮৪২", "alamin@gmail.com"],
+        ["০২", "খামারিদের প্রশিক্ষণ প্রদান", "জাতীয় পরিচয়পত্রের কপি", "বিনামূল্যে", "৫ কার্যদিবস",
+         "নাসরিন আক্তার", "ভেটেরিনারি ফিল্ড এসিস্ট্যান্ট", "০১৭১১-২২৩৩৪৪", "nasrin@gmail.com"]]
+NUMBERS = [str(n) for n in "১২৩৪৫৬৭৮৯"]
+
+
+def bar_view(rule_after_first_row: bool) -> list[str]:
+    """View B: a cell per line ending in ' |'; rowspan positions of the first header row are the
+    empty cells '|||', those of the second '|||||'."""
+    head = [f"{t} |" for t in LABELS] + ["|||"]
+    rule = ["---|" * 9]
+    second = ["|||||"] + [f"{t} |" for t in SUBS]
+    numbers = [f"{n} |" for n in NUMBERS]
+    body = [f"{t} |" for row in ROWS for t in row]
+    return TITLE + (head + rule + second if rule_after_first_row else head + second + rule) + numbers + body
+
+
+def paragraph_view() -> list[str]:
+    """View A: a paragraph per cell, blank lines between."""
+    cells = LABELS + SUBS + NUMBERS + [t for row in ROWS for t in row]
+    return [line for text in TITLE + cells for line in (text, "")]
+
+
+def services_of(tmp_path, lines: list[str]):
+    path = tmp_path / "view.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return process(path).services
+
+
+def assert_two_services(services):
+    assert [(s.serial, s.name) for s in services] == [(1, ROWS[0][1]), (2, ROWS[1][1])]
+    assert [(s.officer.name, s.officer.designation) for s in services] == [(r[5], r[6]) for r in ROWS]
+    assert [s.officer.valid_phones for s in services] == [["+8801813681842"], ["+8801711223344"]]
+    assert [s.time_limit_days for s in services] == [7, 5]
+
+
+def test_runs_of_bars_between_bar_cells_open_no_pipe_table():
+    """'|||' and '|||||' alone are empty cells of a bar view, not two rows of a pipe table."""
+    tables = [b for b in read_text_view(bar_view(rule_after_first_row=False)) if isinstance(b, Table)]
+    assert len(tables) == 1 and len(tables[0].rows[0].cells) == 9
+    assert [r.cells[0].text for r in tables[0].rows[-2:]] == ["০১", "০২"]
+
+
+def test_bar_view_with_grouped_officer_header(tmp_path):
+    for rule_after_first_row in (False, True):
+        assert_two_services(services_of(tmp_path, bar_view(rule_after_first_row)))
+
+
+def test_column_number_row_does_not_win_a_reading_by_its_numbers(tmp_path):
+    """Read as paragraphs, the number row under the header is rows opened by '১', '৩', '৫' …;
+    numbers alone open no service, so the bar reading, with its two rows, is kept."""
+    services = services_of(tmp_path, bar_view(rule_after_first_row=True))
+    assert len(services) == 2 and not any(s.name in NUMBERS for s in services)
+
+
+def test_paragraph_view_grouped_officer_sub_labels_are_header(tmp_path):
+    """নাম / পদবী / ফোন / ই-মেইল after the officer label are its sub-columns: the header's second row,
+    and the number row after them is no service."""
+    assert_two_services(services_of(tmp_path, paragraph_view()))
+
+
+def test_service_name_saying_sangkranta_is_no_department_without_a_serial_after_it(tmp_path):
+    labels = ["সেবার ধরন", "সেবার পদ্ধতি", "সময় সীমা", "দায়িত্বপ্রাপ্ত কর্মকর্তা"]
+    rows = [["জলমহাল ইজারা সংক্রান্ত তথ্য প্রদান", "সরাসরি অফিসে আবেদন", "একই দিনে", "সহকারী কমিশনার (ভূমি)"],
+            ["খতিয়ানের সার্টিফাইড কপি প্রদান", "অনলাইনে আবেদন", "৭ কার্যদিবস", "সহকারী কমিশনার (ভূমি)"]]
+    cells = [t for text in TITLE + labels + [c for r in rows for c in r] for t in (text, "")]
+    services = services_of(tmp_path, cells)
+    assert [(s.name, s.department) for s in services] == [(rows[0][0], ""), (rows[1][0], "")]
+    assert [s.time_limit_days for s in services] == [1, 7]
+
+
+def paragraphs(*texts: str) -> list[str]:
+    return [line for text in TITLE + list(texts) for line in (text, "")]
+
+
+def test_a_room_number_out_of_the_serials_order_opens_no_row(tmp_path):
+    """১১৩ after serial ১ is the room column's number, not service ১১৩."""
+    labels = ["ক্রমিক নং", "সেবার নাম", "সেবার মূল্য", "সময়সীমা", "কক্ষ নং", "দায়িত্বপ্রাপ্ত কর্মকর্তা"]
+    rows = [["১", "ইমারত নির্মাণের নকশা অনুমোদন", "৫০০ টাকা", "৭ কার্যদিবস", "১১৩", "নির্বাহী প্রকৌশলী"],
+            ["২", "সড়ক বাতি মেরামত", "বিনামূল্যে", "৩ কার্যদিবস", "২৬৭", "সহকারী প্রকৌশলী"]]
+    services = services_of(tmp_path, paragraphs(*labels, *[c for r in rows for c in r]))
+    assert [(s.serial, s.name) for s in services] == [(1, rows[0][1]), (2, rows[1][1])]
+    assert [s.extra.get("room") for s in services] == ["১১৩", "২৬৭"]
+
+
+def test_first_row_with_its_serial_fused_is_no_numbered_heading(tmp_path):
+    """'1. Advice on ICT products and services' names 'services' like a numbered heading; right
+    under the header it is the first row."""
+    labels = ["Name of Service", "Method of Service Delivery", "Service Charge", "Time Limit",
+              "Responsible Officer"]
+    rows = [["1. Advice on ICT products and services", "By email", "Tk. 200", "Same day", "Assistant Programmer"],
+            ["2. Cyber security awareness", "By personal contact", "Free", "7 working days", "Upazila ICT Officer"]]
+    services = services_of(tmp_path, paragraphs(*labels, *[c for r in rows for c in r]))
+    assert [(s.serial, s.name, s.time_limit_days) for s in services] == \
+        [(1, "Advice on ICT products and services", 1), (2, "Cyber security awareness", 7)]
+
+
+def test_bar_view_header_starts_whole_rows_above_its_rule(tmp_path):
+    """The rule under the header counts its cells: a first label that reads like a heading
+    ('সেবা সমূহ') is still the header's first cell."""
+    labels = ["সেবা সমূহ", "কত সময় প্রয়োজন", "প্রয়োজনীয় কাগজপত্র", "সেবা মূল্য", "দায়িত্বপ্রাপ্ত কর্মকর্তা"]
+    rows = [["০১.দুর্যোগকালীন ক্ষয়ক্ষতির তথ্য সংগ্রহ", "২৮ কার্যদিবস", "নির্ধারিত ফরমে আবেদন", "বিনা মূল্যে", "সার্ভেয়ার"],
+            ["০২.বিভিন্ন দপ্তরের চাহিদা অনুযায়ী তথ্য সরবরাহ", "১ বছর", "আবেদন পত্র", "বিনা মূল্যে", "সার্ভেয়ার"]]
+    lines = TITLE + [f"{t} |" for t in labels] + ["---|" * 5] + [f"({n}) |" for n in NUMBERS[:5]] + \
+        [f"{t} |" for r in rows for t in r]
+    services = services_of(tmp_path, lines)
+    assert [(s.serial, s.name, s.time_limit_days) for s in services] == \
+        [(1, "দুর্যোগকালীন ক্ষয়ক্ষতির তথ্য সংগ্রহ", 28), (2, "বিভিন্ন দপ্তরের চাহিদা অনুযায়ী তথ্য সরবরাহ", 365)]
