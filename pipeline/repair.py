@@ -34,6 +34,7 @@ from .lexicon import (SUB_ROW_MARK, SUB_ROW_MARKER, clean, clean_lines, contains
                       starts_with_any, starts_with_contact, sub_row_marker)
 from .model import (Finding, Line, LogicalRow, RawDocument, RepairedDocument, RepairedTable, Repair, Row,
                     Table)
+from .values.fee import class_label
 from .values.officer import find_designation, post_across
 from .values.serial import parse_serial, split_fused_serial
 
@@ -381,6 +382,8 @@ def _place(logical: LogicalRow, row: Row, cells: list, roles: list[str], state: 
             _merged_above(cells, roles, "serial") or _merged_above(cells, roles, "service_name")
             or sub_row_marker(values.get(name_role, ""))):
         _sub_row(logical, cells, roles, state)
+    elif services and state.parent is not None and not named and _fee_classes(above.values, values):
+        _sub_row(logical, cells, roles, state)
     elif not named or ("serial" in roles and (row.page > above.pages[-1] or not services
                                               or not _has_own_terms(values))):
         _join(above, logical, row)
@@ -391,6 +394,13 @@ def _place(logical: LogicalRow, row: Row, cells: list, roles: list[str], state: 
         _start(logical, state)
     if logical in state.out and above is not None and logical is not above:
         fill_from_above(logical, cells, roles, above)
+
+
+def _fee_classes(above: dict[str, str], values: dict[str, str]) -> bool:
+    """A row that names no service under one whose fee cell, like its own, names a case before
+    its one amount ('বাংলা: ২০ টাকা' / 'ইংরেজী: ৫০ টাকা'): a fee class in its own row, under a
+    name merged over the classes whether or not the reader saw the merge."""
+    return bool(class_label(values.get("fee", "")) and class_label(above.get("fee", "")))
 
 
 def _has_own_terms(values: dict[str, str]) -> bool:

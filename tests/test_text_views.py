@@ -120,3 +120,36 @@ def test_bar_view_header_starts_whole_rows_above_its_rule(tmp_path):
     services = services_of(tmp_path, lines)
     assert [(s.serial, s.name, s.time_limit_days) for s in services] == \
         [(1, "দুর্যোগকালীন ক্ষয়ক্ষতির তথ্য সংগ্রহ", 28), (2, "বিভিন্ন দপ্তরের চাহিদা অনুযায়ী তথ্য সরবরাহ", 365)]
+
+
+def test_fee_classes_in_rows_of_their_own_under_one_name_are_sub_rows(tmp_path):
+    """A pipe-row copy prints the rowspanned serial, name and officer of a service with two fee
+    classes as empty cells on the second row: each class is a sub-row with the parent's name."""
+    lines = TITLE + ["| ক্র/নং | সেবার নাম | সেবামূল্য | সময়সীমা | দায়িত্বপ্রাপ্ত কর্মকর্তা |",
+                     "| ১ | খতিয়ানের সার্টিফাইড কপি | বিনামূল্যে | ৭ কার্যদিবস | সার্ভেয়ার |",
+                     "| ২ | দেওয়ানি মামলার এস এফ প্রেরণ | বাংলা: ২০ টাকা | ১ কার্যদিবস | সার্ভেয়ার |",
+                     "||| ইংরেজী: ৫০ টাকা | ২ কার্যদিবস ||",
+                     "| ৩ | জলমহাল ইজারা প্রদান | ১০০ টাকা | ৩০ দিন | সহকারী কমিশনার (ভূমি) |"]
+    services = services_of(tmp_path, lines)
+    assert [(s.serial, s.sub_serial, s.name, s.fee_bdt, s.time_limit_days) for s in services] == [
+        (1, None, "খতিয়ানের সার্টিফাইড কপি", 0, 7),
+        (2, "1", "দেওয়ানি মামলার এস এফ প্রেরণ", 20, 1), (2, "2", "দেওয়ানি মামলার এস এফ প্রেরণ", 50, 2),
+        (3, None, "জলমহাল ইজারা প্রদান", 100, 30)]
+    assert services[2].officer.designation == "সার্ভেয়ার"
+
+
+def test_an_officer_cell_in_a_paragraph_per_line_stays_one_cell(tmp_path):
+    """Portal pages print each line of a cell as a paragraph (<p> per line): the officer's post,
+    phone and email after the name stay in the officer's cell, no row of their own."""
+    labels = ["ক্রমিক নং", "সেবার নাম", "সেবা প্রদান পদ্ধতি", "সেবার মূল্য", "সেবা প্রদানের সময়সীমা",
+              "দায়িত্বপ্রাপ্ত কর্মকর্তা (নাম, পদবি, ফোন নম্বর ও ইমেইল)"]
+    officer = ["ডাঃ মোছাঃ সাবিনা ইয়াসমিন", "ভেটেরিনারি সার্জন", "উপজেলা প্রাণিসম্পদ অফিস, রাণীশংকৈল",
+               "মোবাইল: ০১৭১৯-৪৪২৬৮১", "ই-মেইল: vs.ranisankail@dls.gov.bd"]
+    rows = [["১", "গবাদিপশু ও হাঁস-মুরগির চিকিৎসা সেবা", "১) হাসপাতালে সরাসরি উপস্থিত হয়ে", "২) মোবাইল ফোনে পরামর্শ",
+             "বিনামূল্যে", "তাৎক্ষণিক", *officer],
+            ["২", "কৃত্রিম প্রজনন সেবা", "প্রজনন কেন্দ্রে গাভী আনয়নের মাধ্যমে", "সিমেন প্রতি ১৫/- টাকা", "তাৎক্ষণিক",
+             *officer]]
+    services = services_of(tmp_path, paragraphs(*labels, *[c for r in rows for c in r]))
+    assert [(s.serial, s.name) for s in services] == [(1, rows[0][1]), (2, rows[1][1])]
+    assert [(s.officer.name, s.officer.designation, s.officer.valid_phones, s.officer.emails) for s in services] == \
+        [("ডাঃ মোছাঃ সাবিনা ইয়াসমিন", "ভেটেরিনারি সার্জন", ["+8801719442681"], ["vs.ranisankail@dls.gov.bd"])] * 2

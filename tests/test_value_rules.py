@@ -439,3 +439,12 @@ def test_a_first_data_row_with_its_serial_fused_to_the_name_is_no_header_row():
               "সহকারী পরিচালক\nডাঃ মাহমুদা সুলতানা\nফোন: 08723-53529"]]
     rows = [Row([Cell(t, 1) for t in row], 1) for row in texts]
     assert header_block(rows, 7) == ([0], 2)
+
+
+@pytest.mark.parametrize("text, label", [("ইংরেজী: ৫০ টাকা", "ইংরেজী"), ("নতুন: ১০০০ টাকা", "নতুন"),
+                                         ("Express - Tk. 500", "Express"), ("৫০০ টাকা", ""),
+                                         ("আবেদন ফি ৫০ টাকা এবং সনদ ফি ১০০ টাকা", ""),
+                                         ("সাধারণ: ৪০২৫ টাকা, জরুরি: ৬৩২৫ টাকা", "")])
+def test_a_fee_class_is_a_case_named_before_one_amount(text, label):
+    from pipeline.values.fee import class_label
+    assert class_label(text) == label

@@ -399,6 +399,7 @@ EMIT = {
     (SERIAL, FEE): 6.0, (SERIAL, TIME): 6.0, (SERIAL, OFFICER): 6.0,
 }
 MERGE, SKIP, WRAP = 0.9, 0.5, 0.2
+OFFICER_MERGE = 0.3     # an officer cell printed a paragraph per line (post, phone, email)
 LIST = 2.0      # a numbered list's next item stays in its cell; its first item opens one
 MAX_SERIAL_STEP = 2     # serials may skip one number (a typo, a service struck out)
 
@@ -472,7 +473,8 @@ def align(labels: list[str], body: list[str]) -> tuple[list[list[str]], float]:
             for prev in range(width):
                 base = cost[i - 1][prev]
                 if prev == c:
-                    step, move = MERGE, "merge"
+                    # an officer's name, post, office, phone and email are often a paragraph each
+                    step, move = (OFFICER_MERGE if kinds[c] == emitted[i] == OFFICER else MERGE), "merge"
                 elif prev < c:
                     step, move = SKIP * (c - prev - 1), "next"
                 else:

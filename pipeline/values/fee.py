@@ -34,6 +34,7 @@ class Fee:
 
 
 UNSPECIFIED = Fee()
+MAX_CLASS_WORDS = 3     # a fee class's name ('অতি জরুরি', 'super express'), not a sentence
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "sub_label": regex.compile(rf"(?:^|\s)\(?[{kw.LIST_MARKER_LETTERS}]\)"),
         "percent": regex.compile(r"[0-9০-৯]\s*%"),
         "per_slash": regex.compile(r"/\s*(?:পৃষ্ঠা|পাতা|কপি|page|copy)", regex.IGNORECASE),
+        "class": regex.compile(r"([^\d০-৯:ঃ\-–]+?)\s*[:ঃ\-–]\s*"),
     }
 
 
@@ -180,6 +182,16 @@ def _without_amount(text: str, free: bool) -> Fee:
     if find_words(text, kw.FEE_PAYMENT_WORDS, kw.FEE_PAYMENT_WORDS_WHOLE):
         return Fee(kind="policy", is_free=False)
     return UNSPECIFIED
+
+
+def class_label(text: str) -> str:
+    """The case a fee cell names before its one amount ('ইংরেজী: ৫০ টাকা', 'Express - Tk. 500'):
+    a few words without digits, a colon or dash, the amount; else ''."""
+    text = clean(text)
+    found = _patterns()["class"].match(text)
+    if not found or len(found.group(1).split()) > MAX_CLASS_WORDS:
+        return ""
+    return found.group(1).strip() if len(_money(text[found.end():])) == 1 else ""
 
 
 @functools.lru_cache(maxsize=1 << 14)
