@@ -217,6 +217,10 @@ def is_header_row(row: Row, width: int, table=kw.COLUMN_ROLES) -> bool:
         return True
     if len(filled) < 2 or sum(map(label_like, filled)) < 2 / 3 * len(filled) or _numbered(texts[0]):
         return False
+    # a row of data whose serial is blank names roles too ('সেবার …', 'মোবাইল নম্বর সহ …', 'নাম: …'),
+    # but it states values: a fee, a time limit, a contact
+    if sum(1 for t in filled if looks_like_fee(t) or looks_like_time(t) or not label_like(t)) >= 2:
+        return False
     named = sum(1 for t in filled if match_label(t, table))
     return named >= max(2, math.ceil(len(filled) / 2))
 
@@ -440,7 +444,11 @@ def _unique(columns: list[Column], findings: list[Finding]) -> None:
             column.role = f"{role}#{sum(c.role.startswith(role) for c in columns[:i]) + 1}"
             continue
         first = columns[seen[role]]
-        keep_first = rank[first.evidence] <= rank[column.evidence]
+
+        def strength(c: Column) -> tuple[bool, int]:
+            # content breaks the tie: of 'রমিক' | 'নং' (one label a gutter cut), the serials' column
+            return c.content != role, rank[c.evidence]
+        keep_first = strength(first) <= strength(column)
         loser, loser_i = (column, i) if keep_first else (first, seen[role])
         if not keep_first:
             seen[role] = i

@@ -61,3 +61,39 @@ def test_letters_of_a_phrase_inside_a_word_name_no_role(text):
     """'ক্র' of ক্র/নং occurs in সংক্রান্ত: a service name, not a serial label."""
     from pipeline.columns import match_label
     assert match_label(text) is None
+
+
+def test_of_two_columns_labelled_serial_the_one_holding_serials_is_the_serial():
+    """'ক্রমিক নং' cut by a gutter ('রমিক' | 'নং', the font lost ক): the second piece's column is
+    empty, the first holds ০১ ০২ ০৩; content breaks the tie (combos c68)."""
+    from pipeline.columns import analyse
+    labels = [["রমিক"], ["নং"], ["সেবার নাম"], ["সেবার মূল্য"]]
+    body = [["০১", "", "তথ্য প্রদান", "২০ টাকা"], ["০২", "", "পরামর্শ", "বিনামূল্যে"], ["০৩", "", "সনদ", "৫০ টাকা"]]
+    assert analyse(labels, body).roles[:3] == ["serial", "extra:নং", "service_name"]
+
+
+def test_a_row_of_data_with_a_blank_serial_is_no_header_row():
+    """Its cells name roles ('সেবার …', 'মোবাইল নম্বর সহ …', 'নাম: …') but state a fee, a time limit
+    and a contact (combos c109: serial column left blank)."""
+    from pipeline.columns import is_header_row
+    from pipeline.model import Cell, Row
+
+    def row(*texts):
+        return Row(cells=[Cell(text=t, page=1) for t in texts], page=1)
+    data = row("", "আইসিটি সংশ্লিষ্ট পন্য ও সেবার বিষয়ে পরামর্শ প্রদান", "নথি উপস্থাপন ও অনুমোদন",
+               "১। মোবাইল নম্বর সহ যোগাযোগের ঠিকানা", "২০/=", "তাৎক্ষণিক",
+               "নাম: ডাঃ মাহমুদা সুলতানা পদবি: সহকারী প্রোগ্রামার ফোন: ০২৯৫৫১৫৫৬")
+    header = row("ক্র. নং", "সেবা সমূহের বিবরণ", "সেবা প্রদানের পদ্ধতি", "প্রয়োজনীয় কাগজপত্র এবং প্রাপ্তিস্থান",
+                 "সেবামূল্য এবং পরিশোধ পদ্ধতি (যদি থাকে)", "সময় সীমা", "দায়িত্ব প্রাপ্ত ব্যাক্তি")
+    assert (is_header_row(data, 7), is_header_row(header, 7)) == (False, True)
+
+
+@pytest.mark.parametrize("texts, is_numbers", [
+    (["(১)", "(২)", "(৩)", "থা(কে৪))", "(৫)", "(৬)", "(৭)", "(৮)", "(৯)"], True),   # a label's last line on it (c119)
+    (["১", "২", "৩", "৪"], True),
+    (["1", "2", "সেবা প্রদান"], False),
+    (["১", "ওয়ারিশ সনদ", "৩", "বিনামূল্যে", "৫"], False),
+])
+def test_a_column_number_row_tolerates_one_cell_holding_more(texts, is_numbers):
+    from pipeline.lexicon import is_column_number_row
+    assert is_column_number_row(texts) is is_numbers

@@ -316,7 +316,7 @@ def test_text_repairs(pieces, joined):
 DOCUMENT = ["২৮ কার্যদিবস", "০৭ (সাত)\nকার্যদিব\nস", "সর্বো\nচ্চ0৫দিন", "সেবা প্রদানের সময়",
             "উপজেলা ভূমি\nঅফিসার", "সরাসরি\nঅফিসে আবেদন", "7-10 working\ndays", "3 working days",
             "entreprene" + FULL_LINE + "\nurs", "Recreation" + FULL_LINE + "\nleave", "verification" + FULL_LINE + "\n2.",
-            "সাধারণ\n৩০০\n০\nটাকা", "ফরম ফি ১০০ টাকা", "১০০\n২০০ টাকা"]
+            "সাধারণ\n৩০০\n০\nটাকা", "ফরম ফি ১০০ টাকা", "১০০\n২০০ টাকা", "৫০\n০.০০ টাকা"]
 
 
 @pytest.mark.parametrize("cell, rejoined", [
@@ -329,6 +329,7 @@ DOCUMENT = ["২৮ কার্যদিবস", "০৭ (সাত)\nকার
     ("Recreation" + FULL_LINE + "\nleave", "Recreation\nleave"),  # a full line, but a word-long rest
     ("verification" + FULL_LINE + "\n2.", "verification\n2."),  # a number opens no word's middle
     ("সাধারণ\n৩০০\n০\nটাকা", "সাধারণ\n৩০০০\nটাকা"),        # a number cut; its pieces never alone (c27)
+    ("৫০\n০.০০ টাকা", "৫০০.০০ টাকা"),                       # ... with its decimals (c114)
     ("১০০\n২০০ টাকা", "১০০\n২০০ টাকা"),                     # ১০০ stands alone elsewhere: two amounts
     ("Mobile:\n01704164449\n2. Shahana Parvin", "Mobile:\n01704164449\n2. Shahana Parvin"),  # a list's number
     ("০১৮৭৪-৩০৮৮৮৬\n০১৪৪৮৮৮৫৭৯৯", "০১৮৭৪-৩০৮৮৮৬\n০১৪৪৮৮৮৫৭৯৯"),      # two phones (dev d11)
@@ -491,6 +492,18 @@ def test_the_rest_of_a_cut_row_under_a_repeated_header_is_a_row_of_its_own():
                                                                      "০৩ সঞ্চয়পত্র নগদায়ন আবেদন অফিস সহকারী"]
 
 
+def test_a_column_number_row_under_the_header_closes_it():
+    """Labels wrapped word by word in a narrow column ('পদবী,' / 'রুম নম্বর,' / 'জেলার') above the
+    column-number row are all the header's (combos c68); without the number row they are not."""
+    header = [_line(0, (10, "ক্রমিক"), (40, "সেবার নাম"), (120, "সেবার মূল্য"), (200, "দায়িত্বপ্রাপ্ত")),
+              _line(12, (120, "সর্বোচ্চ"), (200, "কর্মকর্তার")),
+              _line(24, (200, "পদবী,")), _line(36, (200, "রুম নম্বর,")), _line(48, (200, "জেলার"))]
+    numbers = [_line(60, (10, "১"), (40, "২"), (120, "৩"), (200, "৪"))]
+    body = [_line(72, (10, "০১"), (40, "তথ্য প্রদান"), (120, "২০ টাকা"), (200, "সহকারী প্রোগ্রামার"))]
+    assert _header_size(header + numbers + body) == 5
+    assert _header_size(header + body) < 5
+
+
 @pytest.mark.parametrize("name, fee, opens", [
     ("(খ) প্রকল্পের তথ্য প্রদান", "টাকা", True),   # a marked sub-row (combos c43)
     ("নবায়ন", "৫০০ টাকা", True),                  # a class named by variant words only (c31)
@@ -503,6 +516,40 @@ def test_a_sub_row_of_a_borderless_numbered_table_opens_its_own_row(name, fee, o
              _line(24, (40, name), (120, "যাচাই"), (200, fee)),
              _line(36, (10, "০৩"), (40, "সনদ"), (120, "আবেদন"), (200, "বিনামূল্যে"))]
     assert len(_row_groups(lines, COLUMNS)) == (4 if opens else 3)
+
+
+@pytest.mark.parametrize("title_terms, fee, time, opens", [
+    ((), "২০ টাকা", "১", True),        # a variant no list knows ('বাংলা') beside a new fee and time (combos c68)
+    ((), "২০ টাকা", "", False),        # one term only: the name's wrapped word
+    # the row's terms started on its first line ('সাধারণ', 'সর্বোচ্চ'): the name's rest (combos c31)
+    (((200, "সাধারণ"), (260, "সর্বোচ্চ")), "৩০ টাকা", "২৮ দিন", False),
+])
+def test_a_word_beside_a_new_fee_and_time_limit_opens_a_sub_row(title_terms, fee, time, opens):
+    columns = [10.0, 40.0, 120.0, 200.0, 260.0]
+    lines = [_line(0, (10, "ক্রমিক"), (40, "সেবার নাম"), (120, "পদ্ধতি"), (200, "সেবার মূল্য"), (260, "সময়সীমা")),
+             _line(12, (10, "০১"), (40, "অফিস সংক্রান্ত তথ্য প্রদান"), (120, "আবেদন"), *title_terms),
+             _line(24, *[c for c in ((40, "বাংলা"), (200, fee), (260, time)) if c[1]]),
+             _line(36, (10, "০২"), (40, "সনদ"), (120, "আবেদন"), (200, "বিনামূল্যে"), (260, "৭ দিন"))]
+    assert len(_row_groups(lines, columns)) == (4 if opens else 3)
+
+
+def test_the_next_fee_class_under_a_merged_name_opens_a_row():
+    """'বাংলা:' / '২০ টাকা' / 'ইংরেজী:' / '৫০ টাকা' in the fee column, a time limit beside each class:
+    the second class is a row of its own (combos c116); a documents label ('প্রাপ্তিস্থান:') is none."""
+    columns = [10.0, 40.0, 120.0, 200.0, 260.0]
+    lines = [_line(0, (10, "ক্রমিক"), (40, "সেবার নাম"), (120, "কাগজপত্র"), (200, "সেবার মূল্য"), (260, "সময়সীমা")),
+             _line(12, (10, "৭।"), (40, "টিকা প্রদান"), (120, "২ কপি ছবি"), (200, "বাংলা:"), (260, "১ কার্যদিবস")),
+             _line(24, (120, "প্রাপ্তিস্থান: দপ্তর"), (200, "২০ টাকা")),
+             _line(36, (120, "উপজেলা"), (200, "ইংরেজী:"), (260, "২ কার্যদিবস")),
+             _line(48, (200, "৫০ টাকা")),
+             _line(60, (10, "৮।"), (40, "চিকিৎসা"), (120, "আবেদন"), (200, "২০/="), (260, "৭ দিন"))]
+    assert _texts(_row_groups(lines, columns))[1:] == [
+        "৭। টিকা প্রদান ২ কপি ছবি বাংলা: ১ কার্যদিবস প্রাপ্তিস্থান: দপ্তর ২০ টাকা",
+        "উপজেলা ইংরেজী: ২ কার্যদিবস ৫০ টাকা", "৮। চিকিৎসা আবেদন ২০/= ৭ দিন"]
+    # alternatives in one cell beside a time limit's wrapped rest: one row (dev d06)
+    one = [lines[0], _line(12, (10, "০১."), (40, "ঋণ মঞ্জুরি"), (200, "বাংলা - ২০/-"), (260, "তাৎক্ষণিক/")),
+           _line(24, (40, "অগ্রায়ন"), (200, "ইংরেজী - ৫০/-"), (260, "১দিন")), lines[-1]]
+    assert len(_row_groups(one, columns)) == 3
 
 
 def test_a_department_line_inside_a_numbered_table_is_a_row_of_its_own():

@@ -232,14 +232,16 @@ _EDGE_PUNCTUATION = regex.compile(r"^[^\p{L}\p{M}\p{N}]+|[^\p{L}\p{M}\p{N}]+$")
 _ENDS_IN_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]$")
 MAX_CUT_REST = 4
 _MID_WORD = regex.compile(r"[\p{Ll}\p{Lo}\p{M}]")
+# a number's rest: a few digits, with its decimals (৫০ / ০.০০ টাকা), never a list's '2.'
+_NUMBER_REST = regex.compile(rf"[0-9০-৯]{{1,{MAX_CUT_REST}}}(?:\.[0-9০-৯]{{1,2}})?")
 
 
 def _cut_number(last: str, first: str) -> bool:
-    """Digits on both sides of the break, the next line's first token a few digits alone (not a
-    list's '2.', not a phone of its own): one number (৩০০ / ০ টাকা) that a column too narrow for
+    """Digits on both sides of the break, the next line's first token a few digits alone, its
+    decimals included (not a list's '2.', not a phone of its own): one number (৩০০ / ০ টাকা) that a column too narrow for
     it cut, when neither piece stands alone elsewhere (amounts vary too much for the whole to be
     written elsewhere)."""
-    return last[-1:].isdigit() and first.isdigit() and len(first) <= MAX_CUT_REST
+    return last[-1:].isdigit() and bool(_NUMBER_REST.fullmatch(first))
 
 
 def _core(token: str) -> str:

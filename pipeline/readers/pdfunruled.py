@@ -23,7 +23,7 @@ from ..columns import label_like
 from ..lexicon import (ascii_digits, contains_any, heading_kind, is_column_number_row, match_role, names_variant_only,
                        parse_int, sub_row_marker)
 from ..model import BBox, Cell, Row, Table
-from ..values.fee import looks_like_fee
+from ..values.fee import class_name, looks_like_fee
 from ..values.time import looks_like_time
 from .pdftext import group_lines, join_lines, line_text
 
@@ -192,13 +192,14 @@ def _row_groups(lines: list[list[Word]], starts: list[float]) -> list[list[list[
     numbered = sum(map(serial_line, rest)) >= 2
     name = _name_column(header[-1] if header else [], starts)
     terms = _label_columns(header[-1] if header else [], starts, ("fee", "time_limit"))
+    fees = _label_columns(header[-1] if header else [], starts, ("fee",))
     body: list[list[list[Word]]] = []
     before: set[int] = set()
     serials = _WrappedSerials()
     resumed = _ResumedColumns([{_column(w.x0, starts) for w in words} for group in header for words in group]) \
         if numbered else None
     x0, x1 = min((w.x0 for ws in lines for w in ws), default=0.0), max((w.x1 for ws in lines for w in ws), default=0.0)
-    heading = False
+    heading = variant = False
     for words in rest:
         filled = {_column(w.x0, starts) for w in words}
         continued = numbered and _column(words[0].x0, starts) == 0 \
@@ -212,8 +213,12 @@ def _row_groups(lines: list[list[Word]], starts: list[float]) -> list[list[list[
             if opens and not _number_row(words):
                 serials.opened(words[0])
             was_heading, heading = heading, _names_department(words, starts, x0, x1)
-            opens = resumed.resumes(filled, opens, words) or opens or heading or was_heading \
-                or (bool(body) and _opens_sub_row(words, name, starts, terms))
+            # a variant no list names comes under a title that states no terms, or after another
+            unnamed = bool(body) and (variant or not any(_column(w.x0, starts) in terms for ws in body[-1] for w in ws))
+            sub_row = bool(body) and not opens and (_opens_sub_row(words, name, starts, terms, unnamed)
+                                                    or _next_fee_class(words, body[-1], starts, fees, terms - fees))
+            opens = resumed.resumes(filled, opens, words) or opens or heading or was_heading or sub_row
+            variant = sub_row or (variant and not opens)      # the row now open is a variant
         else:
             opens = name in filled and (name not in before or len(filled - before) >= 2)
         serials.after_opener = (opens or continued) and bool(serials.pending)
@@ -232,24 +237,53 @@ def _names_department(words: list[Word], starts: list[float], x0: float, x1: flo
         and contains_any(_text(words), kw.SUBHEADING_WORDS)
 
 
-def _opens_sub_row(words: list[Word], name: int, starts: list[float], terms: set[int]) -> bool:
+def _opens_sub_row(words: list[Word], name: int, starts: list[float], terms: set[int], unnamed: bool) -> bool:
     """A line whose name text opens with a sub-row marker ('(খ) প্রকল্পের তথ্য প্রদান') beside
     text of other columns, or names only a variant ('নবায়ন') where a fee or time column opens
     with a number, starts a sub-row: a table without rules shows no line between the rows of one
-    serial (and a long name's last word alone, 'নবায়ন', states no terms)."""
+    serial (and a long name's last word alone, 'নবায়ন', states no terms). With ``unnamed`` (the
+    row above states no terms, or is such a variant itself), a word or two beside a number opening
+    both the fee and the time column is a variant too, named by no list ('বাংলা'); under a row whose
+    terms started, it is the name's wrapped rest ('নগদায়ন' beside '২৮ দিন')."""
     own = " ".join(w.text for w in words if _column(w.x0, starts) == name)
     if not own:
         return False
     if sub_row_marker(own):
         return bool({_column(w.x0, starts) for w in words} - {name})
     opened = {_column(seg[0].x0, starts) for seg in segments(words) if seg[0].text[:1].isdigit()}
-    return names_variant_only(own) and bool(opened & terms)
+    # a word or two of a name beside a new fee and a new time limit: a variant that no list knows
+    # ('বাংলা' | '২০ টাকা' | '১ কার্যদিবস')
+    return bool(opened & terms) and (names_variant_only(own)
+                                     or unnamed and len(own.split()) <= 2 and len(opened & terms) >= 2)
+
+
+def _next_fee_class(words: list[Word], row: list[list[Word]], starts: list[float], fees: set[int],
+                    times: set[int]) -> bool:
+    """A line whose fee text opens with a case's name ('ইংরেজী:') beside a time limit of its own
+    (the time column left the line above empty), in a row whose fee already named one ('বাংলা:'):
+    the next fee class under one merged name, a row of its own (a table without rules draws no
+    line between them). A time limit's wrapped rest ('তাৎক্ষণিক/' / '১দিন') is no time of its own."""
+    def fee_text(line: list[Word]) -> str:
+        return " ".join(w.text for w in line if _column(w.x0, starts) in fees)
+
+    def timed(line: list[Word]) -> bool:
+        return any(_column(w.x0, starts) in times for w in line)
+    return bool(fees and times and row) and bool(class_name(fee_text(words))) and timed(words) \
+        and not timed(row[-1]) and any(class_name(fee_text(line)) for line in row)
 
 
 def _label_columns(header: list[list[Word]], starts: list[float], roles: tuple[str, ...]) -> set[int]:
-    """The columns whose header label names one of ``roles``."""
-    return {_column(seg[0].x0, starts) for words in header for seg in segments(words)
-            if match_role(_text(seg), kw.COLUMN_ROLES) in roles}
+    """The columns whose header label names one of ``roles``: a segment of a header line does,
+    or the column's words of every header line read together (a label wrapped word by word,
+    'সেবা' / 'প্রদানের' / 'সর্বোচ্চ' / 'সময়সীমা', beside its neighbours' lines)."""
+    found = {_column(seg[0].x0, starts) for words in header for seg in segments(words)
+             if match_role(_text(seg), kw.COLUMN_ROLES) in roles}
+    texts: dict[int, list[str]] = {}
+    for words in header:
+        for word in words:
+            texts.setdefault(_column(word.x0, starts), []).append(word.text)
+    return found | {column for column, words in texts.items()
+                    if match_role(" ".join(words), kw.COLUMN_ROLES) in roles}
 
 
 class _ResumedColumns:
@@ -323,6 +357,11 @@ def _header_size(lines: list[list[Word]]) -> int:
     # column-number row below the header), are the header's too.
     body = next((j for j in range(size, len(lines)) if _numbered(lines[j])), None)
     if body is not None and body - size <= 2 and all(_label_tail(w.text) for words in lines[size:body] for w in words):
+        size = body
+    # A column-number row under the header closes it: the lines above it, labels wrapped word by
+    # word in narrow columns ('পদবী,' / 'রুম নম্বর,' / 'জেলার'), are the header's.
+    if body is not None and _number_row(lines[body]) and \
+            all(label_like(_text(seg)) for words in lines[size:body] for seg in segments(words)):
         size = body
     return size
 

@@ -184,14 +184,19 @@ def _without_amount(text: str, free: bool) -> Fee:
     return UNSPECIFIED
 
 
+def class_name(text: str) -> str:
+    """The case a fee cell's text opens with ('ইংরেজী:', 'Express -'): a few words without digits
+    before a colon or dash; else ''."""
+    found = _patterns()["class"].match(clean(text))
+    return found.group(1).strip() if found and len(found.group(1).split()) <= MAX_CLASS_WORDS else ""
+
+
 def class_label(text: str) -> str:
-    """The case a fee cell names before its one amount ('ইংরেজী: ৫০ টাকা', 'Express - Tk. 500'):
-    a few words without digits, a colon or dash, the amount; else ''."""
-    text = clean(text)
-    found = _patterns()["class"].match(text)
-    if not found or len(found.group(1).split()) > MAX_CLASS_WORDS:
-        return ""
-    return found.group(1).strip() if len(_money(text[found.end():])) == 1 else ""
+    """The case a fee cell names before its one amount ('ইংরেজী: ৫০ টাকা', 'Express - Tk. 500');
+    else ''."""
+    name = class_name(text)
+    rest = clean(text)[_patterns()["class"].match(clean(text)).end():] if name else ""
+    return name if name and len(_money(rest)) == 1 else ""
 
 
 @functools.lru_cache(maxsize=1 << 14)
