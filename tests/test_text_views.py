@@ -153,3 +153,30 @@ def test_an_officer_cell_in_a_paragraph_per_line_stays_one_cell(tmp_path):
     assert [(s.serial, s.name) for s in services] == [(1, rows[0][1]), (2, rows[1][1])]
     assert [(s.officer.name, s.officer.designation, s.officer.valid_phones, s.officer.emails) for s in services] == \
         [("ডাঃ মোছাঃ সাবিনা ইয়াসমিন", "ভেটেরিনারি সার্জন", ["+8801719442681"], ["vs.ranisankail@dls.gov.bd"])] * 2
+
+
+def test_a_serial_fused_to_the_name_opens_a_row_where_a_cell_left_no_paragraph(tmp_path):
+    """No serial column, serials in the names (view-a of combos c58): the third service has no
+    officer, so its last paragraph is its time limit; '4.Information on projects' opens a row
+    rather than fill the empty officer cell."""
+    labels = ["Service Name", "Method of Service Delivery", "Required Documents and Where to Get Them",
+              "Service Charge and Payment Method", "Service delivery deadline",
+              "Responsible Officer (Name, Designation, Phone and Email)"]
+    officer = ("Sanchita Rani Das\nUpazila ICT Officer\nUpazila Office, Subarnachar\nPhone: 029556962\n"
+               "Email: sanchita.doictsubarnachar@gmail.com")
+    cells = ["1.Advice on freelancing", "1. By email\n2. Through the official website",
+             "Attested copy of the national ID card\nAvailable at: Upazila Office, Subarnachar",
+             "As per existing government rules", "7-10 working days", officer,
+             "2.Support to digital centre entrepreneurs", "1. By personal contact",
+             "1. Application in the prescribed form\n2. Copy of previous approval", "As per existing government rules",
+             "Same day", officer,
+             "3.Information about the office", "1. By email\n2. On written application",
+             "1. Two passport-size photographs\n2. Attested copy of the national ID card",
+             "Tk. 300 for the first time, Tk. 500 for the second time", "Immediately/ 3 working days",
+             "4.Information on projects", "1. By personal contact\n2. By telephone", "Two passport-size photographs",
+             "As per existing government rules", "2 weeks", officer]
+    services = services_of(tmp_path, paragraphs(*labels, *cells))
+    assert [(s.serial, s.name, s.time_limit_days) for s in services] == [
+        (1, "Advice on freelancing", 10), (2, "Support to digital centre entrepreneurs", 1),
+        (3, "Information about the office", 3), (4, "Information on projects", 14)]
+    assert services[3].officer.name == "Sanchita Rani Das"

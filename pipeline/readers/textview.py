@@ -441,6 +441,21 @@ def _in_sequence(body: list[str], kinds: list[str]) -> list[str]:
     return out
 
 
+def _fused_openers(body: list[str]) -> list[bool]:
+    """Where a table without a serial column writes serials into its names ('1.Advice on …'),
+    the paragraphs that open rows: the first, then each whose number is the next serial, unless
+    it follows an item numbered just before it (a list's next item: '1. By email' / '2. By post')."""
+    fused = [split_fused_serial(text)[0] for text in body]
+    out = [False] * len(body)
+    if not body or fused[0] != 1:
+        return out
+    out[0], last = True, 1
+    for i in range(1, len(body)):
+        if fused[i] == last + 1 and fused[i - 1] != last:
+            out[i], last = True, fused[i]
+    return out
+
+
 def _column_kinds(labels: list[str]) -> list[str]:
     out = []
     for label in labels:
@@ -462,13 +477,15 @@ def align(labels: list[str], body: list[str]) -> tuple[list[list[str]], float]:
     if not has_serial:
         emitted = [TEXT if k == SERIAL else k for k in emitted]
     numbers = [list_ordinal(convert_fragments(p[:8])) for p in body]     # '(K)' is Bijoy's '(ক)'
+    opening = [False] * n if has_serial else _fused_openers(body)
+    name = next((c for c, label in enumerate(labels) if _role(label) == "service_name"), 0)
     cost = [[math.inf] * width for _ in range(n)]
     back: list[list[tuple[int, str]]] = [[(-1, "")] * width for _ in range(n)]
     for c in range(width):
         cost[0][c] = SKIP * c + EMIT[(emitted[0], kinds[c])]
     for i in range(1, n):
         for c in range(width):
-            e = EMIT[(emitted[i], kinds[c])]
+            e = EMIT[(emitted[i], kinds[c])] + (6.0 if opening[i] and c != name else 0.0)
             best, how = math.inf, (-1, "")
             for prev in range(width):
                 base = cost[i - 1][prev]
@@ -479,8 +496,8 @@ def align(labels: list[str], body: list[str]) -> tuple[list[list[str]], float]:
                     step, move = SKIP * (c - prev - 1), "next"
                 else:
                     step, move = WRAP + SKIP * (width - 1 - prev + c), "wrap"
-                if emitted[i] == SERIAL and has_serial and move != "wrap" and kinds[c] == SERIAL:
-                    step += 6.0       # a serial opens a row
+                if (emitted[i] == SERIAL and has_serial and kinds[c] == SERIAL or opening[i]) and move != "wrap":
+                    step += 6.0       # a serial opens a row, in its column or fused to the name
                 step += _list_step(numbers[i - 1], numbers[i], move == "merge")
                 if base + step < best:
                     best, how = base + step, (prev, move)
