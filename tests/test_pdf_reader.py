@@ -390,6 +390,8 @@ COLUMNS = [10.0, 40.0, 120.0, 200.0]
     # a narrow serial column wrapped ০১ as ০ / ১ and ১০ as ১ / ০: one row each
     ([("০", "১"), ("০২", None), ("০৩", None)], ["০১", "০২", "০৩"]),
     ([("৯", None), ("১", "০"), ("১১", None)], ["৯", "১০", "১১"]),
+    # ... with the serial's mark after its last digit (০১. as ০ / ১., combos c140)
+    ([("০", "১."), ("০", "২."), ("০৩.", None)], ["০১.", "০২.", "০৩."]),
     # single-line rows one after another stay rows
     ([("১", None), ("২", None), ("৩", None)], ["১", "২", "৩"]),
 ])
@@ -585,3 +587,4 @@ def test_a_department_band_of_a_table_ruled_across_only_is_one_cell():
     inner = [v for v in verticals if 0 < v["x0"] < 300]
     assert inner and all(not (v["top"] < 30 < v["bottom"]) for v in inner)
     assert any(v["top"] <= 5 and v["bottom"] >= 15 for v in inner)
+

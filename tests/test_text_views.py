@@ -180,3 +180,30 @@ def test_a_serial_fused_to_the_name_opens_a_row_where_a_cell_left_no_paragraph(t
         (1, "Advice on freelancing", 10), (2, "Support to digital centre entrepreneurs", 1),
         (3, "Information about the office", 3), (4, "Information on projects", 14)]
     assert services[3].officer.name == "Sanchita Rani Das"
+
+
+def test_bar_view_header_is_the_row_after_a_rule_under_the_number_row(tmp_path):
+    """A first row of <th> column numbers, then the rule, then the header whose first label reads
+    like a heading ('সেবা সমূহ'): the header starts right after the rule (combos c131)."""
+    labels = ["সেবা সমূহ", "কত সময় প্রয়োজন", "প্রয়োজনীয় কাগজপত্র", "সেবা মূল্য", "দায়িত্বপ্রাপ্ত কর্মকর্তা"]
+    rows = [["১. ই-পাসপোর্ট ইস্যু", "৫ কর্মদিবস", "জন্ম নিবন্ধন সনদের কপি", "২০/=", "উপ-পরিচালক"],
+            ["২. পাসপোর্ট সংক্রান্ত তথ্য প্রদান", "১ মাস", "আবেদন পত্র", "বিনা মূল্যে", "উপ-পরিচালক"]]
+    lines = TITLE + [f"({n}) |" for n in NUMBERS[:5]] + ["---|" * 5] + [f"{t} |" for t in labels] + \
+        [f"{t} |" for r in rows for t in r]
+    services = services_of(tmp_path, lines)
+    assert [(s.serial, s.name, s.time_limit_days) for s in services] == \
+        [(1, "ই-পাসপোর্ট ইস্যু", 5), (2, "পাসপোর্ট সংক্রান্ত তথ্য প্রদান", 30)]
+
+
+def test_a_fused_name_that_mentions_a_heading_word_is_a_row_the_next_heading_is_not(tmp_path):
+    """'২.ভূমি সংক্রান্ত অভিযোগ নিষ্পত্তি' continues the count and opens with no heading; '৩. অভিযোগ
+    প্রতিকার ব্যবস্থাপনা (GRS)' continues it too but opens with the GRS heading: the table ends there
+    (combos c138)."""
+    labels = ["সেবা সমূহের বিবরণ", "সেবা প্রদানের সর্বোচ্চ সময়সীমা", "প্রযোজনীয় কাগজপত্র", "সেবামূল্য"]
+    cells = ["১.হাট-বাজারের চান্দিনা ভিটি বন্দোবস্ত", "তাৎক্ষনিক", "জাতীয় পরিচয়পত্রের ফটোকপি", "২৫টাকা",
+             "২.ভূমি সংক্রান্ত অভিযোগ নিষ্পত্তি", "৭-১০ কার্যদিবস", "নির্ধারিত ফরমে আবেদন", "৫০ টাকা",
+             "৩. অভিযোগ প্রতিকার ব্যবস্থাপনা (GRS)",
+             "সেবা প্রাপ্তিতে অসন্তুষ্ট হলে দায়িত্বপ্রাপ্ত কর্মকর্তার সঙ্গে যোগাযোগ করুন।"]
+    services = services_of(tmp_path, paragraphs(*labels, *cells))
+    assert [(s.serial, s.name, s.time_limit_days) for s in services] == \
+        [(1, "হাট-বাজারের চান্দিনা ভিটি বন্দোবস্ত", 0), (2, "ভূমি সংক্রান্ত অভিযোগ নিষ্পত্তি", 10)]

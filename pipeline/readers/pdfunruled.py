@@ -394,7 +394,8 @@ class _WrappedSerials:
         return "" if self.last is None else str(self.last + 1)
 
     def continues(self, word: Word, opener: Optional[Word]) -> bool:
-        digits = _bare_digits(word.text)
+        # the serial's mark comes after its last digit: ০১. wraps as ০ / ১.
+        digits = _bare_digits(word.text[:-1] if word.text[-1:] in SERIAL_MARKS else word.text)
         if not (digits and self.after_opener and self.pending and opener is not None):
             return False
         joined = (self.pending + digits).lstrip("0")
@@ -419,6 +420,9 @@ class _WrappedSerials:
             self.last, self.pending = int(value), ""
         else:
             self.pending = digits       # a leading zero, or the first digits of the expected serial
+
+
+SERIAL_MARKS = (".", "।", ")", ":")
 
 
 def _bare_digits(text: str) -> str:

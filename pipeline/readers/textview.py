@@ -26,7 +26,8 @@ import regex
 from .. import columns
 from ..bijoy import convert_fragments
 from .. import keywords as kw
-from ..lexicon import clean, contains_any, has_numbering, heading_kind, is_chrome_text, is_column_number_row
+from ..lexicon import (clean, contains_any, has_numbering, heading_kind, is_chrome_text, is_column_number_row,
+                       strip_numbering)
 from ..model import Block, Cell, Line, Row, Table
 from ..values.fee import looks_like_fee
 from ..values.officer import find_designation
@@ -189,6 +190,8 @@ def _region_blocks(region: _Region) -> list[Block]:
         # the rule counts the columns and ends the header: the header is whole rows above it
         # (its first label may read as a heading: 'সেবা সমূহ')
         start = max(0, region.header - region.width * math.ceil((region.header - start) / region.width))
+    elif region.width and region.header <= start < region.header + region.width:
+        start = region.header       # the rule under a column-number row: the header is the row after it
     header = region.header - start if region.width and region.header > start else _header_length(cells[start:])
     width = region.width if region.width and header % region.width == 0 else \
         max(region.width, header) if region.width else _row_width(cells[start:], header)
@@ -336,16 +339,26 @@ def _role(label: str) -> str:
 
 
 def _table_end(paragraphs: list[str], start: int) -> int:
-    """The paragraph that ends a table: a heading, portal furniture, or the next header. The
-    first row's name with its serial fused to it ('1. Advice on … services') reads like a
-    numbered heading, but no table ends before its first row."""
+    """The paragraph that ends a table: a heading, portal furniture, or the next header. A row's
+    name with its serial fused to it ('1. Advice on … services', '৩.ভূমি সংক্রান্ত অভিযোগ
+    নিষ্পত্তি') reads like a numbered heading: one whose number continues the count and whose
+    words do not open with a heading's keyword ('৩. অভিযোগ প্রতিকার ব্যবস্থাপনা') is a row."""
+    count = 0
     for i in range(start, len(paragraphs)):
         text = paragraphs[i]
-        first_row = i == start and split_fused_serial(text)[0] == 1
-        if heading_kind(text) and not first_row or is_chrome_text(text) or \
+        number = split_fused_serial(text)[0]
+        row = number == count + 1 and not _opens_with_heading(strip_numbering(text))
+        count = number if row else count
+        if heading_kind(text) and not row or is_chrome_text(text) or \
                 _header_run(paragraphs[i:i + MIN_HEADER + 1], strict=True) == (0, MIN_HEADER + 1):
             return i
     return len(paragraphs)
+
+
+def _opens_with_heading(text: str) -> bool:
+    """Its first words (two to four) are a heading by themselves."""
+    words = text.split()
+    return any(heading_kind(" ".join(words[:n])) for n in range(2, min(4, len(words)) + 1))
 
 
 def _number_row(paragraphs: list[str]) -> int:
