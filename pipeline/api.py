@@ -27,6 +27,7 @@ from . import __version__
 from . import audit as audit_stage
 from . import batch, database, emit, package, tabular
 from .audit import cross as cross_audit
+from .audit import crossdb
 from .extract import extract
 from .model import Charter, Finding
 from .normalize import NotACharterError, normalize
@@ -532,46 +533,37 @@ def finish(out: Path, summary: Summary, options: package.Options | None = None) 
 
 def _write_tables(out: Path, ids: list[str], errors: list[dict], digest: str, options: package.Options) -> dict:
     """Every table streamed from the shards, services with their catalogue key, the audit with the
-    rules across charters and their tables; then every output read from the tables."""
-    keys = _ordered_service_keys(out, ids)
-    cross, extra = audit_stage.cross_findings(emit.joined_service_rows(out, ids))
-    emit.release_memory()
-    writer = emit.TableWriter(out, TABLES)
-    try:
-        done = 0
-        for charter_id in ids:
-            rows = list(emit.shard_rows(out, charter_id))
-            ids_of = [row["service_id"] for name, row in rows if name == "services"]
-            # service_id -> key within the charter (the last of a repeated id wins, as in one mapping
-            # of every id: ids of two charters never meet, each starts with its charter_id and a colon)
-            mine = dict(zip(ids_of, keys[done:done + len(ids_of)]))
-            done += len(ids_of)
-            for name, row in rows:
-                if name == "services":
-                    row["service_key"] = mine.get(row["service_id"], "")
-                writer.add(name, row)
-        for row in cross:
-            writer.add("audit", row)
-        for name, rows in extra.items():
-            for row in rows:
-                writer.add(name, row)
-        for row in errors:
-            writer.add("errors", row)
-        writer.commit()
-    finally:
-        writer.discard()
-    del keys, cross, extra
+    rules across charters and their tables; then every output read from the tables.
+
+    The rules across charters read the services once, into a temporary SQLite file of ``out``
+    (``audit.crossdb``), which is gone when this returns or raises (and a killed run's is removed
+    by the next run's ``emit.remove_stale_temp_files``)."""
+    with crossdb.Store.temporary(out) as store:
+        cross = cross_audit.CrossAudit(store)
+        cross.load(emit.joined_service_rows(out, ids))
+        emit.release_memory()
+        writer = emit.TableWriter(out, TABLES)
+        try:
+            for charter_id in ids:
+                rows = list(emit.shard_rows(out, charter_id))
+                # service_id -> key within the charter (the last of a repeated id wins, as in one mapping
+                # of every id: ids of two charters never meet, each starts with its charter_id and a colon)
+                mine = {row["service_id"]: cross.key(row["charter_id"], row.get("service_name", ""))
+                        for name, row in rows if name == "services"}
+                for name, row in rows:
+                    if name == "services":
+                        row["service_key"] = mine.get(row["service_id"], "")
+                    writer.add(name, row)
+            cross.write(writer.add)
+            for row in errors:
+                writer.add("errors", row)
+            writer.commit()
+        finally:
+            writer.discard()
     emit.release_memory()
     write_outputs(out, options)
     emit.write_state(out, digest, writer.counts)
     return {"digest": digest, "counts": writer.counts}
-
-
-def _ordered_service_keys(out: Path, ids: list[str]) -> list[str]:
-    """The service_key of every services.csv row, in the order the shards stream them: what
-    ``audit.service_keys`` maps each service_id to, without holding every service_id."""
-    corpus = cross_audit.Corpus.read(emit.joined_service_rows(out, ids))
-    return corpus.keys(corpus.clusters())
 
 
 def write_outputs(out: Path, options: package.Options | None = None) -> None:

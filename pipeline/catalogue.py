@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Mapping
 
 import regex
 from rapidfuzz import fuzz
@@ -133,8 +133,9 @@ def _slug(form: str) -> str:
     return regex.sub(r"\s+", "-", form.strip()) or "unnamed"
 
 
-def cluster(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Cluster]:
-    """(office type, name) -> its cluster, for every distinct pair given.
+def cluster(names: Iterable[tuple[str, str]] | Mapping[tuple[str, str], int]) -> dict[tuple[str, str], Cluster]:
+    """(office type, name) -> its cluster, for every distinct pair given: the pair of every service, or
+    each distinct pair with its count (what a run's audit holds, ``audit.crossdb``: the same clusters).
 
     Curated synonyms first; the other forms of each office type join, most
     frequent first (ties by text), the first cluster whose representative form

@@ -355,21 +355,12 @@ def remove_orphan_shards(out: Path, ids: Iterable[str]) -> None:
             (folder / name).unlink()
 
 
-# Cells of a service that the rules across charters keep for every service: one string object for
-# each distinct value (names and serials repeat across charters), not one per row.
-_SHARED_CELLS = ("section", "serial", "sub_serial", "service_name")
-
-
 def joined_service_rows(out: Path, ids: Iterable[str]) -> Iterator[dict]:
     """Every services.csv row with its charter's charters.csv row and the phones and emails of its
     GRS contacts (what the rules across charters read), one shard at a time."""
     for charter_id in ids:
         tables: dict[str, list[dict]] = {}
         for name, row in shard_rows(out, charter_id):
-            if name == "services":
-                for cell in _SHARED_CELLS:
-                    if isinstance(row.get(cell), str):
-                        row[cell] = sys.intern(row[cell])
             tables.setdefault(name, []).append(row)
         head = {**(tables.get("charters") or [{}])[0],
                 "grievance_phones": _join(dict.fromkeys(p for g in tables.get("grievance", [])

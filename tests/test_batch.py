@@ -460,11 +460,12 @@ KILL_POINTS = {
     "first record": lambda out: _records(out) >= 1,
     "half the records": lambda out: _records(out) >= 4,
     "table phase": lambda out: any(out.glob(".*.csv.*.tmp")),
+    "cross audit": lambda out: any(out.glob(".cross_audit.db.*.tmp")),
 }
 
 
 @pytest.mark.parametrize("point, incremental", [("first record", False), ("half the records", True),
-                                                ("table phase", False)])
+                                                ("table phase", False), ("cross audit", False)])
 def test_kill_9_then_the_same_command_gives_the_same_outputs(mixed, tmp_path, point, incremental):
     inputs, reference = mixed
     command = _cli([inputs], tmp_path / "out", "-j", "2", *(["--incremental"] if incremental else []))
@@ -474,6 +475,31 @@ def test_kill_9_then_the_same_command_gives_the_same_outputs(mixed, tmp_path, po
     assert done.returncode == 0, done.stderr
     assert _tree(tmp_path / "out") == reference
     assert not [p for p in (tmp_path / "out").rglob("*") if p.name.endswith(".tmp")]
+
+
+# The run, killed (SIGKILL, by itself) as the rules across charters begin: after their database is filled and
+# the tables' temporary files are open.
+KILLED_IN_THE_AUDIT = """
+import os, signal, sys
+from pipeline.audit import cross
+from pipeline.cli import main
+cross.CrossAudit.write = lambda self, add: os.kill(os.getpid(), signal.SIGKILL)
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_killed_runs_audit_database_is_removed_by_the_next_run(mixed, tmp_path):
+    inputs, reference = mixed
+    out = tmp_path / "out"
+    killed = subprocess.run([sys.executable, "-c", KILLED_IN_THE_AUDIT, *_cli([inputs], out, "-j", "2")[3:]],
+                            cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    (left,) = out.glob(".cross_audit.db.*.tmp")
+    assert left.stat().st_size > 0
+    done = subprocess.run(_cli([inputs], out, "-j", "2"), cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert _tree(out) == reference
+    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
 
 
 def test_every_state_a_kill_can_leave_is_repaired(mixed, tmp_path):
