@@ -229,7 +229,7 @@ def repair_table(table: Table, heading: str, layouts: dict[int, columns.Layout],
     kind = _table_kind(heading, labels)
     body = rows[consumed:]
     layout = _layout(kind, labels, [columns.row_texts(r, width) for r in body], width, layouts)
-    logical = build_rows(body, layout, table.rows, kind == "services", department)
+    logical = build_rows(body, layout, table.rows, kind == "services", department, table.knows_spans)
     header_text = [" ".join(column) for column in labels] if labels else []
     repaired = RepairedTable(kind=kind, heading=clean(heading), section_kind=_section_kind(heading),
                              roles=layout.roles, header_text=header_text, rows=logical, index=index,
@@ -291,12 +291,14 @@ class _Rows:
     title_name: str = ""                    # the name its sub-rows share, when the parent's held a variant
     starts: set[int] = field(default_factory=set)             # ids of rows that begin a service
     serials: bool = False            # some row of the table writes its serial (in its column or name)
+    knows_spans: bool = True         # the reader tells a merged cell from an empty one
 
 
 def build_rows(body: list[Row], layout: columns.Layout, all_rows: list[Row], services: bool,
-               department: str = "") -> list[LogicalRow]:
+               department: str = "", knows_spans: bool = True) -> list[LogicalRow]:
     roles = layout.roles
-    state = _Rows(out=[], above=[""] * len(roles), previous=[""] * len(roles), department=department)
+    state = _Rows(out=[], above=[""] * len(roles), previous=[""] * len(roles), department=department,
+                  knows_spans=knows_spans)
     state.serials = any(_writes_serial(dict(zip(roles, texts))) for texts in
                         (columns.row_texts(r, len(roles)) for r in body) if not _is_repeat_header(texts, layout))
     position = {id(r): i for i, r in enumerate(all_rows)}
@@ -440,7 +442,7 @@ def _sub_row(logical: LogicalRow, cells: list, roles: list[str], state: _Rows) -
             state.out.remove(parent)
             state.title = parent
             state.starts.add(id(logical))
-            _take_title_cells(logical, parent)
+            _take_title_cells(logical, parent, state.knows_spans)
         else:
             # The service row itself is the first variant: ক before a খ, else 1; its name may
             # hold that variant after the service's own ('আয়ের সনদ (ক) সাধারণ').
@@ -461,13 +463,16 @@ def _sub_row(logical: LogicalRow, cells: list, roles: list[str], state: _Rows) -
     state.out.append(logical)
 
 
-def _take_title_cells(first: LogicalRow, title: LogicalRow) -> None:
+def _take_title_cells(first: LogicalRow, title: LogicalRow, knows_spans: bool) -> None:
     """A title row leaves the table, but the method, documents and officer it writes describe
     its variants: the first variant takes those it leaves empty (the rest follow it as they
-    would a merged cell)."""
+    would a merged cell). Where the reader cannot tell a merged cell (a table without rules),
+    the first variant's text there is the rest of the title's cell, cut by the variant's line:
+    it goes after the title's ('সঞ্চিতা রানী দাস সহকারী' / 'প্রোগ্রামার')."""
     for role, text in title.values.items():
-        if role.split(".")[0] in DESCRIBING_ROLES and clean(text) and not clean(first.values.get(role, "")):
-            first.values[role] = text
+        own = clean(first.values.get(role, ""))
+        if role.split(".")[0] in DESCRIBING_ROLES and clean(text) and (not own or not knows_spans):
+            first.values[role] = f"{text}\n{first.values[role]}" if own else text
             _note(first, "title_cell", f"{role} written on the title row of serial {title.serial}: "
                                        f"'{clean(text)[:60]}'")
 

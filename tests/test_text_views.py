@@ -207,3 +207,17 @@ def test_a_fused_name_that_mentions_a_heading_word_is_a_row_the_next_heading_is_
     services = services_of(tmp_path, paragraphs(*labels, *cells))
     assert [(s.serial, s.name, s.time_limit_days) for s in services] == \
         [(1, "হাট-বাজারের চান্দিনা ভিটি বন্দোবস্ত", 0), (2, "ভূমি সংক্রান্ত অভিযোগ নিষ্পত্তি", 10)]
+
+
+def test_a_title_rows_officer_cut_by_its_variants_lines_is_one_cell(tmp_path):
+    """Spans unknown: the officer cell of a title row runs on over its variants' lines ('সহকারী' /
+    'প্রোগ্রামার'); the first variant's part is the rest of the title's, not an officer of its own
+    (combos c68)."""
+    lines = TITLE + ["| ক্রমিক নং | সেবার নাম | সেবার মূল্য | সময়সীমা | দায়িত্বপ্রাপ্ত কর্মকর্তা |",
+                     "| ১ | অফিস সংক্রান্ত তথ্য প্রদান | | | সঞ্চিতা রানী দাস সহকারী |",
+                     "| | নতুন | ১০০০ টাকা | ৭ দিন | প্রোগ্রামার |",
+                     "| | নবায়ন | ৫০০ টাকা | ৩ দিন | মোবাইল: ০১৯৮৯-৬২৯৮২৮ |",
+                     "| ২ | পরামর্শ প্রদান | বিনামূল্যে | ৭ দিন | উপজেলা আইসিটি অফিসার |"]
+    services = services_of(tmp_path, lines)
+    assert [(s.serial, s.sub_serial, s.fee_bdt) for s in services] == [(1, "1", 1000), (1, "2", 500), (2, None, 0)]
+    assert (services[0].officer.name, services[0].officer.designation) == ("সঞ্চিতা রানী দাস", "সহকারী প্রোগ্রামার")
