@@ -221,3 +221,18 @@ def test_a_title_rows_officer_cut_by_its_variants_lines_is_one_cell(tmp_path):
     services = services_of(tmp_path, lines)
     assert [(s.serial, s.sub_serial, s.fee_bdt) for s in services] == [(1, "1", 1000), (1, "2", 500), (2, None, 0)]
     assert (services[0].officer.name, services[0].officer.designation) == ("সঞ্চিতা রানী দাস", "সহকারী প্রোগ্রামার")
+
+
+def test_a_marked_sub_row_after_a_numbered_officer_cell_opens_its_row(tmp_path):
+    """'(খ) …' after '(ক) …' opens the next sub-row, even after a cell numbered '১। …' (a numbered
+    officer); consecutive marked paragraphs are a list's items, no rows (combos c134)."""
+    labels = ["ক্রঃ", "সেবার নাম", "প্রয়োজনীয় কাগজপত্র", "সেবার মূল্য", "সেবা প্রদানের সময়", "দায়িত্ব প্রাপ্ত কর্মকর্তা"]
+    cells = ["১", "তথ্য প্রদান", "(ক) জাতীয় পরিচয়পত্র\n(খ) ছবি", "বিনামূল্যে", "৭ দিন", "উপজেলা আইসিটি অফিসার",
+             "২", "(ক) ডিজিটাল সেন্টারের উদ্যোক্তাদের সহায়তা", "পূর্ববর্তী অনুমোদনের কপি", "২০০ টাকা", "৫ কর্মদিবস",
+             "১। শারমিন সুলতানা, সহকারী প্রোগ্রামার",
+             "(খ) ফ্রিল্যান্সিং বিষয়ক পরামর্শ", "নির্ধারিত ফরমে আবেদন", "কোন ফি লাগে না", "৩ কর্মদিবস",
+             "৩", "প্রকল্পের তথ্য প্রদান", "আবেদন", "বিনা মূল্যে", "১ মাস", "উপজেলা আইসিটি অফিসার"]
+    services = services_of(tmp_path, paragraphs(*labels, *cells))
+    assert [(s.serial, s.sub_serial, s.time_limit_days) for s in services] == \
+        [(1, None, 7), (2, "ক", 5), (2, "খ", 3), (3, None, 30)]
+    assert services[2].name.endswith("ফ্রিল্যান্সিং বিষয়ক পরামর্শ") and services[2].fee_bdt == 0

@@ -27,7 +27,7 @@ from .. import columns
 from ..bijoy import convert_fragments
 from .. import keywords as kw
 from ..lexicon import (clean, contains_any, has_numbering, heading_kind, is_chrome_text, is_column_number_row,
-                       strip_numbering)
+                       strip_numbering, sub_row_marker)
 from ..model import Block, Cell, Line, Row, Table
 from ..values.fee import looks_like_fee
 from ..values.officer import find_designation
@@ -469,6 +469,18 @@ def _fused_openers(body: list[str]) -> list[bool]:
     return out
 
 
+def _marker_openers(body: list[str], numbers: list[Optional[int]]) -> list[bool]:
+    """The paragraphs that open sub-rows: a marker ('(খ) ফ্রিল্যান্সিং …') next after one seen before
+    ('(ক) …'), unless right after another marked paragraph (the next item of a list marked so,
+    '(ক) ছবি' / '(খ) সনদ')."""
+    out, last = [False] * len(body), None
+    for i, text in enumerate(body):
+        if sub_row_marker(text) and numbers[i] is not None:
+            out[i] = last is not None and numbers[i] == last + 1 and not sub_row_marker(body[i - 1])
+            last = numbers[i]
+    return out
+
+
 def _column_kinds(labels: list[str]) -> list[str]:
     out = []
     for label in labels:
@@ -490,7 +502,8 @@ def align(labels: list[str], body: list[str]) -> tuple[list[list[str]], float]:
     if not has_serial:
         emitted = [TEXT if k == SERIAL else k for k in emitted]
     numbers = [list_ordinal(convert_fragments(p[:8])) for p in body]     # '(K)' is Bijoy's '(ক)'
-    opening = [False] * n if has_serial else _fused_openers(body)
+    opening = [a or b for a, b in zip([False] * n if has_serial else _fused_openers(body),
+                                      _marker_openers(body, numbers))]
     name = next((c for c, label in enumerate(labels) if _role(label) == "service_name"), 0)
     cost = [[math.inf] * width for _ in range(n)]
     back: list[list[tuple[int, str]]] = [[(-1, "")] * width for _ in range(n)]
