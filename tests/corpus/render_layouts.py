@@ -10,13 +10,15 @@ Charters ``start … start+count-1`` of the split. File names: ``<charter id>-<r
 A DOCX's truth carries the pages of its LibreOffice PDF, an HTML's those of its Chromium PDF, a text
 copy's those of the LibreOffice PDF. Layouts with a grouped two-row officer header get no text copy.
 ``view-a``/``view-b``/``view-c`` are the HTML page copied out of a browser in the three shapes real scrapes
-take (tests/fixtures/portal/textviews.py), ``-view-a.txt`` …, with the HTML's truth. ``--font`` draws every
+take (tests/fixtures/portal/textviews.py), ``-view-a.txt`` …, with the HTML's truth; ``view-a-word`` is view A
+of the page as Word exports it (a paragraph per line of a cell). ``--font`` draws every
 Bangla charter in one font instead of the one its layout drew: a font sweep over the same layouts.
 """
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import re
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -29,8 +31,11 @@ from .render import FORMATS, check_font, docx_to_pdf, html_to_pdf, needed_pipeli
 from .writers import write_docx_blocks, write_html_blocks, write_text_blocks
 from ..fixtures.portal import textviews
 
-VIEWS = tuple(f"view-{name}" for name in textviews.VIEW_NAMES)
+# 'view-a-word': view A of the page as Word exports it to HTML, every line of a cell a paragraph of its
+# own (<p> per line, as portal pages made in Word print them: excerpts 05, 08, 14 and 16 of ../shared/realdata)
+VIEWS = tuple(f"view-{name}" for name in textviews.VIEW_NAMES) + ("view-a-word",)
 LAYOUT_FORMATS = FORMATS + VIEWS
+_CELL = re.compile(r"<(td|th)([^>]*)>(.*?)</\1>", re.S)
 
 
 def write_docx(charter: LayoutCharter, path: Path) -> None:
@@ -69,11 +74,19 @@ def render_pipeline(charter: LayoutCharter, renderer: str, formats, out: Path, s
 
 def write_views(charter: LayoutCharter, page: Path, formats, out: Path, font: Optional[str], pages: int) -> None:
     """The requested text views of the HTML page, each with the page's truth."""
-    for name, text in textviews.render(page).items():
+    views = {name: text for name, text in textviews.render(page).items()}
+    if "view-a-word" in formats:
+        views["a-word"] = textviews.render_html(_paragraph_per_line(page.read_text(encoding="utf-8")))["a"]
+    for name, text in views.items():
         if f"view-{name}" in formats:
             path = out / f"{charter.spec.id}-view-{name}.txt"
             path.write_text(text, encoding="utf-8")
             write_truth(path, charter_truth(charter, font, f"text-view-{name}", pages))
+
+
+def _paragraph_per_line(html: str) -> str:
+    """The page with each line of a cell (its <br>-separated parts) a paragraph of its own."""
+    return _CELL.sub(lambda m: f"<{m[1]}{m[2]}><p>" + m[3].replace("<br>", "</p><p>") + f"</p></{m[1]}>", html)
 
 
 def render_charter(split: str, index: int, formats, out: Path, font: Optional[str] = None) -> str:

@@ -203,3 +203,9 @@ def test_text_views_are_the_html_page_copied_out(truth_path):
     assert rendered(truth_path).read_text(encoding="utf-8") == textviews.render(page)[view]
     html_truth = load(page.with_name(record["id"] + "-html.truth.json"))
     assert {**record, "renderer": "html"} == html_truth
+
+
+def test_view_a_word_prints_each_line_of_a_cell_as_a_paragraph():
+    from .render_layouts import _paragraph_per_line
+    assert _paragraph_per_line('<tr><td class="x">১। ছবি<br>২। সনদ</td><th>নাম</th></tr>') == \
+        '<tr><td class="x"><p>১। ছবি</p><p>২। সনদ</p></td><th><p>নাম</p></th></tr>'
