@@ -386,8 +386,10 @@ def _place(logical: LogicalRow, row: Row, cells: list, roles: list[str], state: 
         _sub_row(logical, cells, roles, state)
     elif services and state.parent is not None and not named and _fee_classes(above.values, values):
         _sub_row(logical, cells, roles, state)
-    elif not named or ("serial" in roles and (row.page > above.pages[-1] or not services
-                                              or not _has_own_terms(values))):
+    elif not named or (("serial" in roles or state.serials) and row.page > above.pages[-1]) \
+            or ("serial" in roles and (not services or not _has_own_terms(values))):
+        # (the first row of a new page, unnumbered where the table numbers its rows, in a serial
+        # column or in the names, is the rest of the row the page break cut)
         _join(above, logical, row)
     elif services and state.parent is not None and _names_variant(clean(values.get(name_role, "")),
                                                                   short=state.serials or not _describes(cells, roles)):

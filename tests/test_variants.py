@@ -141,3 +141,23 @@ def test_a_title_row_gives_its_officer_and_method_to_its_variants(tmp_path):
     services = process(page).services
     assert [(s.serial, s.sub_serial, s.officer.name, s.delivery_method) for s in services[1:]] == [
         (4, "1", "দেবাশীষ চক্রবর্তী", ["যাচাই বাছাই"]), (4, "2", "দেবাশীষ চক্রবর্তী", ["যাচাই বাছাই"])]
+
+
+def test_the_first_row_of_a_page_in_a_table_numbering_its_names_is_the_cut_rows_rest():
+    """No serial column, serials fused to the names: '৪.নাগরিকত্ব' ends page 1 and 'সনদপত্র প্রদান' opens
+    page 2 with the rest of its cells; one service, not two sub-rows (combos c130, c138, c143)."""
+    from pipeline.model import Cell, Line, RawDocument, Row, Table
+    from pipeline.repair import repair
+
+    def row(page, *texts):
+        return Row(cells=[Cell(text=t, page=page) for t in texts], page=page)
+    header = ("সেবার নাম", "সেবা প্রদান পদ্ধতি", "সেবার মূল্য", "সময়সীমা")
+    page1 = Table(rows=[row(1, *header), row(1, "৩.ভূমিহীন সনদ প্রদান", "আবেদন", "বিনামূল্যে", "৭ দিন"),
+                        row(1, "৪.নাগরিকত্ব", "মাসিক সভায়", "২০/=", "১ বছর")])
+    page2 = Table(rows=[row(2, *header), row(2, "সনদপত্র প্রদান", "অনুমোদন সাপেক্ষে", "", ""),
+                        row(2, "৫.হোল্ডিং ট্যাক্স আদায়", "আবেদন", "বিনামূল্যে", "৩ দিন")])
+    doc = RawDocument(source="x.pdf", sha256="", format="pdf", pages=2,
+                      blocks=[Line(text="২.১ নাগরিক সেবা", page=1), page1, page2])
+    rows = [r for t in repair(doc).blocks if hasattr(t, "rows") for r in t.rows]
+    assert [(r.serial, r.sub_serial, " ".join(r.values["service_name"].split())) for r in rows] == [
+        (3, None, "ভূমিহীন সনদ প্রদান"), (4, None, "নাগরিকত্ব সনদপত্র প্রদান"), (5, None, "হোল্ডিং ট্যাক্স আদায়")]
