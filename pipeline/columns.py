@@ -429,10 +429,18 @@ def _documents_from_place(columns: list[Column]) -> None:
             return
 
 
+_EVIDENCE_RANK = {"label": 0, "label~": 1, "content": 2, "": 3}
+
+
+def _strength(column: Column, role: str) -> tuple[bool, int]:
+    """How well a column holds ``role``, strongest first: content breaks a tie of labels (of 'রমিক' |
+    'নং', one label a gutter cut, the serials' column), then how the role was found."""
+    return column.content != role, _EVIDENCE_RANK[column.evidence]
+
+
 def _unique(columns: list[Column], findings: list[Finding]) -> None:
     """One column per role; a second column of a role is an extra under its own label."""
     seen: dict[str, int] = {}
-    rank = {"label": 0, "label~": 1, "content": 2, "": 3}
     for i, column in enumerate(columns):
         role = column.role
         if not role or not (role in MAIN_ROLES or role == "officer" or role.startswith("officer.")):
@@ -444,11 +452,7 @@ def _unique(columns: list[Column], findings: list[Finding]) -> None:
             column.role = f"{role}#{sum(c.role.startswith(role) for c in columns[:i]) + 1}"
             continue
         first = columns[seen[role]]
-
-        def strength(c: Column) -> tuple[bool, int]:
-            # content breaks the tie: of 'রমিক' | 'নং' (one label a gutter cut), the serials' column
-            return c.content != role, rank[c.evidence]
-        keep_first = strength(first) <= strength(column)
+        keep_first = _strength(first, role) <= _strength(column, role)
         loser, loser_i = (column, i) if keep_first else (first, seen[role])
         if not keep_first:
             seen[role] = i

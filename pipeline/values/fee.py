@@ -184,19 +184,24 @@ def _without_amount(text: str, free: bool) -> Fee:
     return UNSPECIFIED
 
 
+def _class(text: str) -> Optional[regex.Match]:
+    """A few words without digits before a colon or dash at the start of ``text`` (cleaned)."""
+    found = _patterns()["class"].match(text)
+    return found if found and len(found.group(1).split()) <= MAX_CLASS_WORDS else None
+
+
 def class_name(text: str) -> str:
-    """The case a fee cell's text opens with ('ইংরেজী:', 'Express -'): a few words without digits
-    before a colon or dash; else ''."""
-    found = _patterns()["class"].match(clean(text))
-    return found.group(1).strip() if found and len(found.group(1).split()) <= MAX_CLASS_WORDS else ""
+    """The case a fee cell's text opens with ('ইংরেজী:', 'Express -'); else ''."""
+    found = _class(clean(text))
+    return found.group(1).strip() if found else ""
 
 
 def class_label(text: str) -> str:
     """The case a fee cell names before its one amount ('ইংরেজী: ৫০ টাকা', 'Express - Tk. 500');
     else ''."""
-    name = class_name(text)
-    rest = clean(text)[_patterns()["class"].match(clean(text)).end():] if name else ""
-    return name if name and len(_money(rest)) == 1 else ""
+    text = clean(text)
+    found = _class(text)
+    return found.group(1).strip() if found and len(_money(text[found.end():])) == 1 else ""
 
 
 @functools.lru_cache(maxsize=1 << 14)

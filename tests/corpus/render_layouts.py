@@ -74,7 +74,7 @@ def render_pipeline(charter: LayoutCharter, renderer: str, formats, out: Path, s
 
 def write_views(charter: LayoutCharter, page: Path, formats, out: Path, font: Optional[str], pages: int) -> None:
     """The requested text views of the HTML page, each with the page's truth."""
-    views = {name: text for name, text in textviews.render(page).items()}
+    views = textviews.render(page)
     if "view-a-word" in formats:
         views["a-word"] = textviews.render_html(_paragraph_per_line(page.read_text(encoding="utf-8")))["a"]
     for name, text in views.items():
