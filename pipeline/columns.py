@@ -215,17 +215,21 @@ def is_header_row(row: Row, width: int, table=kw.COLUMN_ROLES) -> bool:
         return False
     if all(c.header for c in row.cells if clean(c.text)):
         return True
-    if len(filled) < 2 or sum(map(label_like, filled)) < 2 / 3 * len(filled) or _numbered(texts[0]):
+    if len(filled) < 2 or sum(map(label_like, filled)) < 2 / 3 * len(filled) or numbered(texts[0]):
         return False
-    # a row of data whose serial is blank names roles too ('সেবার …', 'মোবাইল নম্বর সহ …', 'নাম: …'),
-    # but it states values: a fee, a time limit, a contact
-    if sum(1 for t in filled if looks_like_fee(t) or looks_like_time(t) or not label_like(t)) >= 2:
+    if states_values(filled):
         return False
     named = sum(1 for t in filled if match_label(t, table))
     return named >= max(2, math.ceil(len(filled) / 2))
 
 
-def _numbered(first: str) -> bool:
+def states_values(filled: list[str]) -> bool:
+    """A row of data whose serial is blank (or fused to its name) names roles too ('সেবার …',
+    'মোবাইল নম্বর সহ …', 'নাম: …'), but it states values: a fee, a time limit, a contact."""
+    return sum(1 for t in filled if looks_like_fee(t) or looks_like_time(t) or not label_like(t)) >= 2
+
+
+def numbered(first: str) -> bool:
     """A row's first cell holds a serial, on its own or fused to a name ('০১.সরকারি কর্মচারীদের …'):
     a row of data, never a header."""
     return parse_serial(first) is not None or _starts_with_serial(first)
@@ -236,7 +240,7 @@ def _continues_header(row: Row, width: int, table) -> bool:
     officer part, and nothing that reads as a value (a row of data without serials is none)."""
     texts = row_texts(row, width)
     filled = [t for t in texts if t]
-    if not filled or _numbered(texts[0]):
+    if not filled or numbered(texts[0]):
         return False
     if not all(label_like(t) and len(t.split()) <= 8 and not looks_like_time(t) and not looks_like_fee(t)
                for t in filled):

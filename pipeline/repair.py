@@ -249,8 +249,9 @@ def _is_repeat_header(texts: list[str], layout: columns.Layout) -> bool:
     for text, column in zip(flat, layout.columns):
         match = columns.match_label(text) if text and columns.label_like(text) else None
         same += bool(match and column.role.split(".")[0] == match.role.split(".")[0])
-    filled = sum(1 for t in flat if t)
-    return filled >= 2 and same >= max(2, -(-filled // 2)) and parse_serial(flat[0]) is None
+    filled = [t for t in flat if t]
+    return len(filled) >= 2 and same >= max(2, -(-len(filled) // 2)) and not columns.numbered(flat[0]) \
+        and not columns.states_values(filled)
 
 
 def _subheading(row: Row, texts: list[str], roles: list[str]) -> str:

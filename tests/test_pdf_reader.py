@@ -27,7 +27,7 @@ from pipeline.readers.pdf import (RULED, PdfReader, closing_edges, debug_image, 
 from pipeline.lexicon import known_words
 from pipeline.readers.pdfunruled import (Word, gutter_starts, virtual_rules, zone_table, _header_size, _snapped,
                                         _numbered_columns, _open_rows, _row_groups)
-from pipeline.readers.pdftext import FULL_LINE, WordCuts, clean_text, join_lines, parse_page
+from pipeline.readers.pdftext import FULL_LINE, ONE_TOKEN, WordCuts, clean_text, join_lines, parse_page
 from tests.conftest import tool_missing
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
@@ -306,6 +306,9 @@ def test_not_a_pdf_raises(tmp_path):
     # an address piece that fills its column, twice over (the column cut it, not a line break)
     (["ইমেইল:", "sumaiya.sa" + FULL_LINE, "vingsbiro" + FULL_LINE, "l@yahoo.com"],
      "ইমেইল:\nsumaiya.savingsbirol@yahoo.com"),
+    (["০", "২.আইসিটি সংশ্লিষ্ট"], "০২.আইসিটি সংশ্লিষ্ট"),   # a serial fused to its name, cut after its first digit (c173)
+    (["০", "২। টেলিফোনে যোগাযোগ"], "০২। টেলিফোনে যোগাযোগ"),
+    (["০", "২ কপি ছবি"], "০\n২ কপি ছবি"),                # a count opens the next line, no serial's mark
     (["1. After field verification" + FULL_LINE, "2. Through the website"],
      "1. After field verification\xad\n2. Through the website"),    # prose: left to WordCuts
 ])
@@ -316,7 +319,8 @@ def test_text_repairs(pieces, joined):
 DOCUMENT = ["২৮ কার্যদিবস", "০৭ (সাত)\nকার্যদিব\nস", "সর্বো\nচ্চ0৫দিন", "সেবা প্রদানের সময়",
             "উপজেলা ভূমি\nঅফিসার", "সরাসরি\nঅফিসে আবেদন", "7-10 working\ndays", "3 working days",
             "entreprene" + FULL_LINE + "\nurs", "Recreation" + FULL_LINE + "\nleave", "verification" + FULL_LINE + "\n2.",
-            "সাধারণ\n৩০০\n০\nটাকা", "ফরম ফি ১০০ টাকা", "১০০\n২০০ টাকা", "৫০\n০.০০ টাকা"]
+            "সাধারণ\n৩০০\n০\nটাকা", "ফরম ফি ১০০ টাকা", "১০০\n২০০ টাকা", "৫০\n০.০০ টাকা",
+            "ডাঃ মাহমুদা সুলতানা", "সমাধান দিতে না পারলে"]
 
 
 @pytest.mark.parametrize("cell, rejoined", [
@@ -333,6 +337,9 @@ DOCUMENT = ["২৮ কার্যদিবস", "০৭ (সাত)\nকার
     ("১০০\n২০০ টাকা", "১০০\n২০০ টাকা"),                     # ১০০ stands alone elsewhere: two amounts
     ("Mobile:\n01704164449\n2. Shahana Parvin", "Mobile:\n01704164449\n2. Shahana Parvin"),  # a list's number
     ("০১৮৭৪-৩০৮৮৮৬\n০১৪৪৮৮৮৫৭৯৯", "০১৮৭৪-৩০৮৮৮৬\n০১৪৪৮৮৮৫৭৯৯"),      # two phones (dev d11)
+    # written whole elsewhere, a piece a word too (না): the line the one word fills tells (c175)
+    ("সুলতা" + FULL_LINE + "\nনা", "সুলতানা"),
+    ("সুলতা\nনা", "সুলতা\nনা"),
 ])
 def test_words_cut_by_a_column_told_by_the_documents_vocabulary(cell, rejoined):
     assert WordCuts(DOCUMENT, known_words()).rejoin(cell) == rejoined
@@ -552,6 +559,26 @@ def test_the_next_fee_class_under_a_merged_name_opens_a_row():
     one = [lines[0], _line(12, (10, "০১."), (40, "ঋণ মঞ্জুরি"), (200, "বাংলা - ২০/-"), (260, "তাৎক্ষণিক/")),
            _line(24, (40, "অগ্রায়ন"), (200, "ইংরেজী - ৫০/-"), (260, "১দিন")), lines[-1]]
     assert len(_row_groups(one, columns)) == 3
+
+
+def test_a_borderless_cells_line_that_fills_its_column_is_marked_full():
+    """A one-word line reaching the right edge of its column's widest line, with no room for the
+    next line's first letter, may end in a cut word, as in a ruled cell (c175: সুলতা / না); a
+    line with room left, or of two words, is no full line."""
+    lines = [_line(0, (10, "ক্রমিক"), (40, "কর্মকর্তা"), (120, "কাগজপত্র"), (200, "সময়")),
+             _line(12, (10, "১"), (40, "মোঃ"), (120, "আবেদন"), (200, "৭ দিন")),
+             _line(24, (40, "সুলতা"), (120, "ছবি")),
+             _line(36, (40, "না")),
+             _line(48, (10, "২"), (40, "রহিম"), (120, "সনদ"), (200, "৩ দিন"))]
+    lines[2][0].x1 = 86.0       # 8 short of the column's widest line (its label), না is 12 wide
+    table, _ = zone_table(lines, 1)
+    assert table.rows[1].cells[1].text == "মোঃ\nসুলতা" + FULL_LINE + "\nনা"
+    assert FULL_LINE not in table.rows[2].cells[1].text
+
+
+def test_a_line_holding_a_serial_and_one_word_may_end_in_a_cut_word():
+    assert ONE_TOKEN.fullmatch("০৬.প্রকল্পে") and ONE_TOKEN.fullmatch("প্রকল্পে")
+    assert not ONE_TOKEN.fullmatch("০৬. প্রকল্পের তথ্য")
 
 
 def test_a_department_line_inside_a_numbered_table_is_a_row_of_its_own():

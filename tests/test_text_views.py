@@ -236,3 +236,92 @@ def test_a_marked_sub_row_after_a_numbered_officer_cell_opens_its_row(tmp_path):
     assert [(s.serial, s.sub_serial, s.time_limit_days) for s in services] == \
         [(1, None, 7), (2, "ক", 5), (2, "খ", 3), (3, None, 30)]
     assert services[2].name.endswith("ফ্রিল্যান্সিং বিষয়ক পরামর্শ") and services[2].fee_bdt == 0
+
+
+def word_paragraphs(*cells: str) -> list[str]:
+    """A page exported from Word (render_layouts view-a-word): every line of a cell a paragraph."""
+    return paragraphs(*[line for cell in cells for line in cell.split("\n")])
+
+
+def test_numbered_rows_of_a_paragraph_per_cell_line(tmp_path):
+    """Every cell line a paragraph (combos c188): a row opens at its serial, not wherever the
+    method's and documents' lines would fit cheaper; 'এবং প্রাপ্তি স্থান' is the documents label's
+    second line; a post a sentence goes on from ('… চেয়ারম্যান কর্তৃক প্রদত্ত সনদ') is a document,
+    not the officer; 'প্রয়োজন নেই' fits the documents column as well as the fee column."""
+    labels = ["ক্রমিক নং", "সেবার নাম", "সেবা প্রদানের পদ্ধতি", "প্রয়োজনীয় কাগজপত্র", "এবং প্রাপ্তি স্থান", "সেবার মূল্য",
+              "সময়সীমা", "দায়িত্বপ্রাপ্ত কর্মকর্তা"]
+    cells = ["০১.", "সার ও বীজ ডিলার নিয়োগ", "১। ডাকযোগে অথবা সরাসরি প্রেরণ\n২। টেলিফোনে যোগাযোগ",
+             "ইউনিয়ন পরিষদ চেয়ারম্যান কর্তৃক প্রদত্ত নাগরিকত্ব সনদ\nজাতীয় পরিচয়পত্রের সত্যায়িত ফটোকপি\n"
+             "প্রাপ্তিস্থান: উপজেলা কৃষি অফিস", "সাধারণ ৩০০০ টাকা, জরুরি ৫০০০ টাকা", "৩ দিন",
+             "ইসরাত জাহান মিম\nউপজেলা কৃষি অফিসার\nফোন: 0821-712388",
+             "০২.", "বালাই দমন বিষয়ক পরামর্শ প্রদান", "ই-মেইলের মাধ্যমে\nসরাসরি অফিসে আবেদন", "প্রয়োজন নেই",
+             "বিনামূল্যে", "৫ কর্মদিবস", "মোঃ আব্দুর রহিম\nউপসহকারী কৃষি অফিসার\nমোবাইলঃ ০১৭৪০১০১৯৬৪"]
+    services = services_of(tmp_path, word_paragraphs(*labels, *cells))
+    assert [(s.serial, s.name, s.time_limit_days) for s in services] == \
+        [(1, "সার ও বীজ ডিলার নিয়োগ", 3), (2, "বালাই দমন বিষয়ক পরামর্শ প্রদান", 5)]
+    assert services[0].required_documents.startswith("ইউনিয়ন পরিষদ চেয়ারম্যান কর্তৃক প্রদত্ত নাগরিকত্ব সনদ")
+    assert [(s.officer.name, s.officer.designation) for s in services] == \
+        [("ইসরাত জাহান মিম", "উপজেলা কৃষি অফিসার"), ("মোঃ আব্দুর রহিম", "উপসহকারী কৃষি অফিসার")]
+    assert (services[1].required_documents, services[1].fee_text, services[1].is_free) == \
+        ("প্রয়োজন নেই", "বিনামূল্যে", True)
+
+
+def test_grouped_officer_columns_of_a_paragraph_per_cell_line(tmp_path):
+    """No serials, a grouped officer header (নাম | পদবী | মোবাইল নম্বর | ইমেইল) and a paragraph
+    per cell line (combos c191): the phone and email columns take contacts, not the next
+    service's name and method; the name column takes the person's name."""
+    labels = ["সেবার নাম", "সেবা প্রাপ্তির প্রক্রিয়া", "প্রয়োজনীয় কাগজপত্র", "সেবামূল্য", "কত সময় প্রয়োজন",
+              "দায়িত্বপ্রাপ্ত কর্মকর্তা", "নাম", "পদবী", "মোবাইল নম্বর", "ইমেইল"]
+    cells = ["পাসপোর্ট পুনঃইস্যু", "১। নথি উপস্থাপন ও অনুমোদন", "পূর্ববর্তী অনুমোদনের কপি", "বিনামূল্যে", "১ বছর",
+             "সঞ্চিতা রানী দাস", "সহকারী পরিচালক", "০১৬৫৪-০১০৯৯৮", "rpo.gosairhat@gov.bd",
+             "পাসপোর্ট সংক্রান্ত তথ্য প্রদান", "উর্ধ্বতন কর্তৃপক্ষের অনুমোদন সাপেক্ষে\nচাহিদা মোতাবেক",
+             "মোবাইল নম্বর সহ যোগাযোগের ঠিকানা\nনির্ধারিত ফরমে আবেদন\nপূর্ববর্তী অনুমোদনের কপি", "বিনামূল্যে", "১ মাস",
+             "তানজিলা খাতুন", "উপ-পরিচালক", "01848278172", "rpo.gosairhat@gov.bd"]
+    services = services_of(tmp_path, word_paragraphs(*labels, *cells))
+    assert [(s.serial, s.name, s.time_limit_days) for s in services] == \
+        [(1, "পাসপোর্ট পুনঃইস্যু", 365), (2, "পাসপোর্ট সংক্রান্ত তথ্য প্রদান", 30)]
+    assert [(s.officer.name, s.officer.designation, s.officer.valid_phones) for s in services] == \
+        [("সঞ্চিতা রানী দাস", "সহকারী পরিচালক", ["+8801654010998"]),
+         ("তানজিলা খাতুন", "উপ-পরিচালক", ["+8801848278172"])]
+
+
+def test_a_page_holding_only_the_grievance_table(tmp_path):
+    """A GRS page in bar cells (portal d10): its labels name grievance roles only; still a table."""
+    labels = ["ক্রমিক নং", "কখন যোগাযোগ করবেন", "কার সঙ্গে যোগাযোগ করবেন", "যোগাযোগের ঠিকানা", "নিষ্পত্তির সময়সীমা"]
+    rows = [["১", "দায়িত্বপ্রাপ্ত কর্মকর্তা সমাধান দিতে ব্যর্থ হলে", "অভিযোগ নিষ্পত্তি কর্মকর্তা (অনিক)",
+             "পাট ভবন, ঢাকা", "৩০ কার্যদিবস"],
+            ["২", "অনিক নির্দিষ্ট সময়ে সমাধান দিতে ব্যর্থ হলে", "আপিল কর্মকর্তা", "পাট ভবন (৫ম তলা), ঢাকা",
+             "২০ কার্যদিবস"]]
+    path = tmp_path / "grs.txt"
+    path.write_text("\n".join(["অনিক ও আপিল কর্মকর্তাগণ"] + [f"{t} |" for t in labels]
+                              + [f"{t} |" for r in rows for t in r]) + "\n", encoding="utf-8")
+    assert [g.serial for g in process(path).grievance] == [1, 2]
+
+
+def test_a_fused_serial_after_a_paragraph_that_ends_a_numbered_list_opens_a_row(tmp_path):
+    """No serial column; the superior officer cell lists '১। …' / '২। …' in one paragraph: the next
+    paragraph '02.সঞ্চয়পত্রের মুনাফা প্রদান' is service 2, not the list's next item, and a name
+    that names a paper (সঞ্চয়পত্র) is still the name (combos c179)."""
+    labels = ["সেবার বিবরণ", "সময়সীমা", "প্রয়োজনীয় কাগজপত্র", "সেবার মূল্য", "দায়িত্বপ্রাপ্ত কর্মকর্তা",
+              "ঊর্ধ্বতন কর্মকর্তা"]
+    cells = ["01.হারানো সঞ্চয়পত্রের ডুপ্লিকেট ইস্যু", "০৭ (সাত) কার্যদিবস", "পূর্ববর্তী অনুমোদনের কপি", "২০/-",
+             "জেলা সঞ্চয় অফিসার", "১। উপ-পরিচালক, বিভাগীয় সঞ্চয় অফিস\n২। জেলা প্রশাসক",
+             "02.সঞ্চয়পত্রের মুনাফা প্রদান", "০১-০৭ দিন", "জাতীয় পরিচয়পত্রের সত্যায়িত ফটোকপি", "৫০০.০০ টাকা",
+             "জেলা সঞ্চয় অফিসার", "১। উপ-পরিচালক, বিভাগীয় সঞ্চয় অফিস\n২। জেলা প্রশাসক"]
+    services = services_of(tmp_path, paragraphs(*labels, *cells))
+    assert [(s.serial, s.name, s.fee_bdt, s.time_limit_days) for s in services] == \
+        [(1, "হারানো সঞ্চয়পত্রের ডুপ্লিকেট ইস্যু", 20, 7), (2, "সঞ্চয়পত্রের মুনাফা প্রদান", 500, 7)]
+
+
+def test_a_row_whose_cells_read_like_labels_is_no_repeated_header_when_it_states_values(tmp_path):
+    """'০৫. কৃত্রিম প্রজনন সেবা | …মাধ্যমে | কোন ফি লাগে না | অফিস ভেদে ১ মাস হতে ১ বছর | উপজেলা …
+    অফিসার' names the method, fee, time and officer roles cell by cell, but its serial is fused
+    to the name and it states a fee and a time: a service, not the header repeated (combos c185,
+    every format)."""
+    lines = TITLE + ["| সেবা সমূহের বিবরণ | সেবা প্রদান পদ্ধতি/মাধ্যম | সেবার মূল্য | সময় সীমা | দায়িত্বপ্রাপ্ত কর্মকর্তা |",
+                     "| ০৪. পশু খাদ্যের মান পরীক্ষার পরামর্শ | টেলিফোনে যোগাযোগ | ৫০ টাকা | ০৭ কার্যদিবস | ভেটেরিনারি সার্জন |",
+                     "| ০৫. কৃত্রিম প্রজনন সেবা | দাপ্তরিক ওয়েব সাইটের মাধ্যমে | কোন ফি লাগে না | অফিস ভেদে ১ মাস হতে ১ বছর "
+                     "| উপজেলা প্রাণিসম্পদ অফিসার |"]
+    services = services_of(tmp_path, lines)
+    assert [(s.serial, s.name, s.is_free) for s in services] == \
+        [(4, "পশু খাদ্যের মান পরীক্ষার পরামর্শ", False), (5, "কৃত্রিম প্রজনন সেবা", True)]

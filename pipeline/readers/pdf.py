@@ -31,10 +31,9 @@ from .backends import backend
 from .backends.base import PageContent
 from .base import Reader, file_sha256
 from .pdfunruled import unruled_tables, virtual_rules
-from .pdftext import FULL_LINE, WordCuts, group_lines, join_lines, line_bbox, line_text, parse_page
+from .pdftext import FULL_LINE, ONE_TOKEN, WordCuts, group_lines, join_lines, line_bbox, line_text, parse_page
 
 # One word (letters) or one address piece (sumaiya.sa): what a column may cut.
-_ONE_TOKEN = regex.compile(rf"[\p{{L}}\p{{M}}]+|{ADDRESS_PIECE.pattern}")
 RULED = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 EDGE_TOLERANCE = 3.0
 
@@ -449,7 +448,7 @@ def _mark_full_lines(lines: list[list[dict]], bbox: BBox) -> list[str]:
     texts = [line_text(line) for line in lines]
     for i, (text, box) in enumerate(zip(texts[:-1], boxes)):
         first = min(lines[i + 1], key=itemgetter("x0"))
-        if _ONE_TOKEN.fullmatch(text.strip()) and right - box[2] < first["x1"] - first["x0"]:
+        if ONE_TOKEN.fullmatch(text.strip()) and right - box[2] < first["x1"] - first["x0"]:
             texts[i] = text.strip() + FULL_LINE
     return texts
 

@@ -25,6 +25,7 @@ from pdfminer.utils import decode_text
 from pdfplumber.page import Page, PDFPageAggregatorWithMarkedContent
 
 from ..lexicon import ADDRESS_PIECE, rejoin_addresses
+from ..values.serial import SERIAL_MARKS
 
 Char = dict[str, Any]
 
@@ -39,8 +40,13 @@ _TRAILING_DIGITS = re.compile(r"(?<!\d)\d+$")
 _LEADING_DIGITS = re.compile(r"\d+(?![\d।.)])")
 _MOBILE = re.compile(r"[0০][1১]\d{9}")
 _SERIAL_PIECE = re.compile(r"[0-9০-৯]{1,2}")
+# a serial's rest, with its mark and the name fused to it: '২.আইসিটি …' after '০'
+_SERIAL_REST = re.compile(r"[0-9০-৯]{1,2}(?:[" + re.escape("".join(SERIAL_MARKS)) + r"]|$)")
 # Ends a cell line that fills its column with one word (a soft hyphen: "a break may be here").
 FULL_LINE = "\u00ad"
+# A line that may end in a cut word: one word (after the serial fused to it, '০৬.প্রকল্পে'), or
+# an email or URL piece.
+ONE_TOKEN = regex.compile(rf"(?:[0-9০-৯]{{1,3}}[.।)])?[\p{{L}}\p{{M}}]+|{ADDRESS_PIECE.pattern}")
 
 
 class ActualTextAggregator(PDFPageAggregatorWithMarkedContent):
@@ -212,11 +218,11 @@ _BROKEN_BEFORE = re.compile(f"^(?![{PRE_BASE_SIGNS}])[{DEPENDENT_SIGNS}]")   # a
 
 def _wrapped_word(before: str, after: str) -> bool:
     """A line wrapped after a hyphen (০১৭১১-/২২৩৩৪৪, ই-/নথি, e-/Nothi), inside a phone's digits,
-    inside a serial too wide for its column (০ / ২: the cell so far is a digit or two), or inside
+    inside a serial too wide for its column (০ / ২, ০ / ২.আইসিটি: the cell so far is a digit or two), or inside
     a Bangla word (the line ends with a hasanta, or the next opens with a vowel sign)."""
     if _HYPHEN_WRAP.search(before) and after[:1].isalnum():
         return True
-    if _SERIAL_PIECE.fullmatch(before) and _SERIAL_PIECE.fullmatch(after):
+    if _SERIAL_PIECE.fullmatch(before) and _SERIAL_REST.match(after):
         return True
     if _BROKEN_AFTER.search(before) or _BROKEN_BEFORE.match(after):
         return True
@@ -306,7 +312,8 @@ class WordCuts:
     def _cut(self, tail: str, head: str, full: bool) -> bool:
         whole = tail + head
         if self.words[whole] > 0:
-            return not self._alone(tail, head)
+            # a piece may be a word too (সুলতা / না): a line the one word fills tells it was cut
+            return full or not self._alone(tail, head)
         # A word the keyword tables know, unless its first piece is one too (সেবা / সমূহ).
         alone = self._alone(tail, head) or tail.lower() in self.known
         if whole.lower() in self.known:

@@ -24,8 +24,9 @@ from ..lexicon import (ascii_digits, contains_any, heading_kind, is_column_numbe
                        parse_int, sub_row_marker)
 from ..model import BBox, Cell, Row, Table
 from ..values.fee import class_name, looks_like_fee
+from ..values.serial import SERIAL_MARKS
 from ..values.time import looks_like_time
-from .pdftext import group_lines, join_lines, line_text
+from .pdftext import FULL_LINE, ONE_TOKEN, group_lines, join_lines, line_text
 
 # Word gaps wider than this many font sizes separate columns, not words.
 COLUMN_GAP = 0.9
@@ -422,9 +423,6 @@ class _WrappedSerials:
             self.pending = digits       # a leading zero, or the first digits of the expected serial
 
 
-SERIAL_MARKS = (".", "।", ")", ":")
-
-
 def _bare_digits(text: str) -> str:
     """The ASCII digits of a serial written as digits alone (no '।', '.', ')'), else ''."""
     digits = ascii_digits(text)
@@ -449,33 +447,58 @@ def zone_table(lines: list[list[Word]], page_number: int) -> tuple[Table, BBox] 
     groups = _row_groups(lines, starts)
     width = len(starts)
     x0, x1 = min(w.x0 for words in lines for w in words), max(w.x1 for words in lines for w in words)
-    rows = []
+    grid: list[Optional[list[list[list[Word]]]]] = []
     for group in groups:
-        columns: list[list[list[Word]]] = [[] for _ in range(width)]
         if len(group) == 1 and _spans_gutters(group[0], x0, x1):
-            # One piece across the gutters (a department row) is one cell, not cut at them.
+            grid.append(None)       # one piece across the gutters (a department row): one cell
+        else:
+            grid.append(_by_column(group, starts))
+    rights = [max((words[-1].x1 for cells in grid if cells for words in cells[c]), default=0.0) for c in range(width)]
+    rows = []
+    for group, cells in zip(groups, grid):
+        if cells is None:
             rows.append(Row([_cell(group, page_number)] + [Cell("", page_number)] * (width - 1), page_number))
-            continue
-        for words in group:
-            by_column: list[list[Word]] = [[] for _ in range(width)]
-            for word in words:
-                by_column[_column(word.x0, starts)].append(word)
-            for column, found in enumerate(by_column):
-                if found:
-                    columns[column].append(found)
-        rows.append(Row([_cell(column, page_number) for column in columns], page_number))
+        else:
+            rows.append(Row([_cell(lines, page_number, right) for lines, right in zip(cells, rights)], page_number))
     boxes = [(w.x0, w.top, w.x1, w.bottom) for words in lines for w in words]
     bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
     return Table(rows, knows_spans=False), bbox
 
 
-def _cell(lines: list[list[Word]], page_number: int) -> Cell:
+def _by_column(group: list[list[Word]], starts: list[float]) -> list[list[list[Word]]]:
+    """A row's lines cut into its columns: each column's lines, each a list of words."""
+    columns: list[list[list[Word]]] = [[] for _ in starts]
+    for words in group:
+        by_column: list[list[Word]] = [[] for _ in starts]
+        for word in words:
+            by_column[_column(word.x0, starts)].append(word)
+        for column, found in enumerate(by_column):
+            if found:
+                columns[column].append(found)
+    return columns
+
+
+def _cell(lines: list[list[Word]], page_number: int, right: Optional[float] = None) -> Cell:
     if not lines:
         return Cell("", page_number)
     words = [w for line in lines for w in line]
     bbox = (min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words),
             max(w.bottom for w in words))
-    return Cell(join_lines(_text(line) for line in lines), page_number, tuple(round(v, 2) for v in bbox))
+    texts = [_text(line) for line in lines] if right is None else _mark_full_lines(lines, right)
+    return Cell(join_lines(texts), page_number, tuple(round(v, 2) for v in bbox))
+
+
+def _mark_full_lines(lines: list[list[Word]], right: float) -> list[str]:
+    """Lines of a cell; one that is a single word reaching the column's right edge (where its
+    widest line ends) so that the next line's first letter would not have fitted ends in
+    ``FULL_LINE``, as in a ruled cell: the layout may have cut a word there (সুলতা / না)."""
+    texts = [_text(line) for line in lines]
+    for i in range(len(lines) - 1):
+        first = lines[i + 1][0]
+        letter = (first.x1 - first.x0) / max(1, len(regex.findall(r"\X", first.text)))
+        if ONE_TOKEN.fullmatch(texts[i]) and right - lines[i][-1].x1 < letter:
+            texts[i] += FULL_LINE
+    return texts
 
 
 def unruled_tables(chars: list[dict], page_number: int) -> list[tuple[Table, BBox]]:

@@ -26,9 +26,10 @@ import regex
 from .. import columns
 from ..bijoy import convert_fragments
 from .. import keywords as kw
-from ..lexicon import (clean, contains_any, has_numbering, heading_kind, is_chrome_text, is_column_number_row,
+from ..lexicon import (alternation, clean, contains_any, has_numbering, heading_kind, is_chrome_text, is_column_number_row,
                        strip_numbering, sub_row_marker)
 from ..model import Block, Cell, Line, Row, Table
+from ..values.blank import is_blank
 from ..values.fee import looks_like_fee
 from ..values.officer import find_designation
 from ..values.phone import parse_phones
@@ -163,11 +164,17 @@ def _header_length(cells: list[str]) -> int:
     whose label is a space)."""
     n = 0
     def named(text: str) -> bool:
-        return _is_label(text) and bool(columns.match_label(text) or _qualifies(text))
+        return _is_label(text) and bool(_match_label(text) or _qualifies(text))
 
     while n < len(cells) and (named(cells[n]) or (not cells[n] and n + 1 < len(cells) and named(cells[n + 1]))):
         n += 1
     return n
+
+
+def _match_label(text: str) -> Optional[columns.LabelMatch]:
+    """The role a label names, in a service table or a grievance table (a page may hold only the
+    GRS table: 'কখন যোগাযোগ করবেন', 'যোগাযোগের ঠিকানা')."""
+    return columns.match_label(text) or columns.match_label(text, kw.GRIEVANCE_ROLES)
 
 
 def _is_label(text: str) -> bool:
@@ -232,9 +239,9 @@ def _header_run(paragraphs: list[str], strict: bool = False) -> Optional[tuple[i
     i = 0
     while i < len(paragraphs):
         j, roles = i, []
-        while j < len(paragraphs) and (_is_label(paragraphs[j]) and columns.match_label(paragraphs[j])
+        while j < len(paragraphs) and (_is_label(paragraphs[j]) and _match_label(paragraphs[j])
                                        or j > i and _qualifies(paragraphs[j])):
-            match = columns.match_label(paragraphs[j])
+            match = _match_label(paragraphs[j])
             roles.append(match.role if match else "")
             j += 1
         if sum(map(bool, roles)) >= MIN_HEADER and (not strict or {"serial", "service_name"} & set(roles)):
@@ -325,16 +332,22 @@ def _labels(paragraphs: list[str], same_role: bool) -> list[str]:
     role as the one before it — is that label's next line."""
     labels: list[str] = []
     for text in paragraphs:
-        match = columns.match_label(text)
-        if labels and (not match and _qualifies(text) or same_role and match and _role(labels[-1]) == match.role):
+        match = _match_label(text)
+        if labels and (not match and _qualifies(text) or _joins_label(text)
+                       or same_role and match and _role(labels[-1]) == match.role):
             labels[-1] = f"{labels[-1]}\n{text}"
         else:
             labels.append(text)
     return labels
 
 
+def _joins_label(text: str) -> bool:
+    words = clean(text).split()
+    return bool(words) and (words[0].lower() in kw.LABEL_JOINERS or words[0].startswith("/"))
+
+
 def _role(label: str) -> str:
-    match = columns.match_label(label.split("\n")[0])
+    match = _match_label(label.split("\n")[0])
     return match.role if match else ""
 
 
@@ -401,7 +414,11 @@ def _is_subheading(text: str) -> bool:
 # ------------------------------------------------------------------ alignment
 
 SERIAL, FEE, TIME, OFFICER, TEXT = "serial", "fee", "time", "officer", "text"
-TYPED_ROLES = {"serial": SERIAL, "fee": FEE, "time_limit": TIME, "officer": OFFICER, "superior_officer": OFFICER}
+DOCS = "documents"     # a paragraph naming a paper; the documents column
+CONTACT = "contact"     # a phone or an email without a post; a grouped officer's phone / email column
+ANY = "any"     # 'প্রয়োজন নেই': fits a fee, documents or officer column alike
+TYPED_ROLES = {"serial": SERIAL, "fee": FEE, "time_limit": TIME, "officer": OFFICER, "superior_officer": OFFICER,
+               "documents": DOCS, "documents_place": DOCS}
 # What putting a paragraph of one kind in a column of another costs.
 EMIT = {
     (SERIAL, SERIAL): 0.0, (SERIAL, TEXT): 6.0, (TEXT, SERIAL): 6.0, (FEE, SERIAL): 6.0, (TIME, SERIAL): 6.0,
@@ -410,11 +427,28 @@ EMIT = {
     (OFFICER, FEE): 3.0, (OFFICER, TIME): 3.0, (FEE, OFFICER): 3.0, (TIME, OFFICER): 3.0,
     (FEE, TEXT): 1.5, (TIME, TEXT): 1.0, (OFFICER, TEXT): 1.0, (TEXT, TEXT): 0.0,
     (SERIAL, FEE): 6.0, (SERIAL, TIME): 6.0, (SERIAL, OFFICER): 6.0,
+    (ANY, SERIAL): 6.0, (ANY, FEE): 0.3, (ANY, TIME): 0.3, (ANY, OFFICER): 0.3, (ANY, TEXT): 0.3,
+    (CONTACT, OFFICER): 0.0, (CONTACT, CONTACT): 0.0, (CONTACT, TEXT): 1.0, (CONTACT, FEE): 3.0,
+    (CONTACT, TIME): 3.0, (CONTACT, SERIAL): 6.0, (ANY, CONTACT): 0.3, (OFFICER, CONTACT): 2.0,
+    (TEXT, CONTACT): 2.0, (FEE, CONTACT): 3.0, (TIME, CONTACT): 3.0, (SERIAL, CONTACT): 6.0,
 }
+# Papers belong in the documents column and text in any, but the documents column takes text too
+# (an office to get them from): a soft preference, where the paragraphs' kinds leave a choice.
+EMIT.update({(DOCS, k): v for (t, k), v in EMIT.items() if t == TEXT})
+EMIT.update({(k, DOCS): v for (k, t), v in EMIT.items() if t == TEXT})
+EMIT.update({(DOCS, TEXT): 0.5, (TEXT, DOCS): 0.2, (DOCS, DOCS): 0.0})
 MERGE, SKIP, WRAP = 0.9, 0.5, 0.2
 OFFICER_MERGE = 0.3     # an officer cell printed a paragraph per line (post, phone, email)
+UNNUMBERED_ROW = 2.0
+NAME_MERGE = 1.5        # a service's name is one paragraph far more often than its method or documents
 LIST = 2.0      # a numbered list's next item stays in its cell; its first item opens one
 MAX_SERIAL_STEP = 2     # serials may skip one number (a typo, a service struck out)
+
+
+def _merge_cost(column: str, paragraph: str, is_name: bool) -> float:
+    if column in (OFFICER, CONTACT) and paragraph in (OFFICER, CONTACT):
+        return OFFICER_MERGE
+    return NAME_MERGE if is_name else MERGE
 
 
 def _list_step(before: Optional[int], number: Optional[int], merge: bool) -> float:
@@ -426,17 +460,34 @@ def _list_step(before: Optional[int], number: Optional[int], merge: bool) -> flo
     return 0.0
 
 
+_NOT_NEEDED = regex.compile(rf"(?:{alternation(kw.NOT_NEEDED_WORDS)})\s*[।.]?", regex.IGNORECASE)
+
+
 def kind_of(text: str) -> str:
     """What a paragraph reads as: a serial, a fee, a duration, an officer, or text."""
     if parse_serial(text) is not None:
         return SERIAL
+    if is_blank(text) or _NOT_NEEDED.fullmatch(clean(text)):
+        return ANY
     if looks_like_fee(text):
         return FEE
     if looks_like_time(text) and len(clean(text).split()) <= 14:
         return TIME
-    if find_designation(text) or any(p.valid for p in parse_phones(text)) or "@" in text:
+    if _names_post(text):
         return OFFICER
+    if any(p.valid for p in parse_phones(text)) or "@" in text:
+        return CONTACT
+    if contains_any(text, kw.PAPER_WORDS):
+        return DOCS
     return TEXT
+
+
+def _names_post(text: str) -> bool:
+    """A paragraph that names a post, unless a sentence goes on from it to what the post issues
+    or receives ('ইউনিয়ন পরিষদ চেয়ারম্যান কর্তৃক প্রদত্ত সনদ': a document)."""
+    found = find_designation(text)
+    after = clean(text)[found.end():].split()[:1] if found else []
+    return bool(found) and not (after and after[0].lower().lstrip("-") in kw.POST_CONTINUATIONS)
 
 
 def _in_sequence(body: list[str], kinds: list[str]) -> list[str]:
@@ -457,14 +508,17 @@ def _in_sequence(body: list[str], kinds: list[str]) -> list[str]:
 def _fused_openers(body: list[str]) -> list[bool]:
     """Where a table without a serial column writes serials into its names ('1.Advice on …'),
     the paragraphs that open rows: the first, then each whose number is the next serial, unless
-    it follows an item numbered just before it (a list's next item: '1. By email' / '2. By post')."""
+    it follows an item numbered just before it (a list's next item: '1. By email' / '2. By post'),
+    as the last line of the paragraph before it numbers it."""
     fused = [split_fused_serial(text)[0] for text in body]
+    # a list's item before: the number its last line opens with ('১। …\n২। …' ends at item 2)
+    ending = [split_fused_serial(text.split("\n")[-1])[0] for text in body]
     out = [False] * len(body)
     if not body or fused[0] != 1:
         return out
     out[0], last = True, 1
     for i in range(1, len(body)):
-        if fused[i] == last + 1 and fused[i - 1] != last:
+        if fused[i] == last + 1 and ending[i - 1] != last:
             out[i], last = True, fused[i]
     return out
 
@@ -481,12 +535,17 @@ def _marker_openers(body: list[str], numbers: list[Optional[int]]) -> list[bool]
     return out
 
 
+# A column asking for one part of an officer holds that part: a name is text, a phone a contact.
+PART_KINDS = {"name": TEXT, "designation": OFFICER, "contact": CONTACT}
+
+
 def _column_kinds(labels: list[str]) -> list[str]:
     out = []
     for label in labels:
-        match = columns.match_label(label)
+        match = _match_label(label)
         role = match.role.split(".")[0] if match else ""
-        out.append(TYPED_ROLES.get(role, TEXT))
+        part = columns.officer_part(label) if role in ("officer", "") else None
+        out.append(PART_KINDS[part] if part else TYPED_ROLES.get(role, TEXT))
     return out
 
 
@@ -501,9 +560,13 @@ def align(labels: list[str], body: list[str]) -> tuple[list[list[str]], float]:
     emitted = _in_sequence(body, [kind_of(p) for p in body])
     if not has_serial:
         emitted = [TEXT if k == SERIAL else k for k in emitted]
+    # rows numbered in their serial column: a row opened without its number is rare (a sub-row)
+    numbered = has_serial and emitted.count(SERIAL) >= 2
     numbers = [list_ordinal(convert_fragments(p[:8])) for p in body]     # '(K)' is Bijoy's '(ক)'
     opening = [a or b for a, b in zip([False] * n if has_serial else _fused_openers(body),
                                       _marker_openers(body, numbers))]
+    # a paragraph that opens a row is a name, whatever paper it names ('02.সঞ্চয়পত্রের মুনাফা প্রদান')
+    emitted = [TEXT if opens and kind == DOCS else kind for opens, kind in zip(opening, emitted)]
     name = next((c for c, label in enumerate(labels) if _role(label) == "service_name"), 0)
     cost = [[math.inf] * width for _ in range(n)]
     back: list[list[tuple[int, str]]] = [[(-1, "")] * width for _ in range(n)]
@@ -517,11 +580,13 @@ def align(labels: list[str], body: list[str]) -> tuple[list[list[str]], float]:
                 base = cost[i - 1][prev]
                 if prev == c:
                     # an officer's name, post, office, phone and email are often a paragraph each
-                    step, move = (OFFICER_MERGE if kinds[c] == emitted[i] == OFFICER else MERGE), "merge"
+                    step, move = _merge_cost(kinds[c], emitted[i], c == name), "merge"
                 elif prev < c:
                     step, move = SKIP * (c - prev - 1), "next"
                 else:
                     step, move = WRAP + SKIP * (width - 1 - prev + c), "wrap"
+                    if numbered and kinds[c] != SERIAL:
+                        step += UNNUMBERED_ROW
                 if (emitted[i] == SERIAL and has_serial and kinds[c] == SERIAL or opening[i]) and move != "wrap":
                     step += 6.0       # a serial opens a row, in its column or fused to the name
                 step += _list_step(numbers[i - 1], numbers[i], move == "merge")

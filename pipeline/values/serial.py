@@ -7,6 +7,8 @@ import regex
 
 from ..lexicon import ascii_digits, clean
 
+# The marks a serial may end in ('১.', '১।', '১)', '১:').
+SERIAL_MARKS = (".", "।", ")", ":")
 # ১  ১.  ১।  ০১  (১)  ১)  0১।  1|  — an ASCII '|' stands for the danda on some portals.
 _SERIAL = regex.compile(r"[(\[]?\s*([0-9০-৯]{1,3})\s*[.।)\]|:৷]?\s*")
 # A number and a list mark before a name: '১.ওয়ারিশ সনদ', '2. Trade licence', '(৩) …';
