@@ -325,3 +325,19 @@ def test_a_row_whose_cells_read_like_labels_is_no_repeated_header_when_it_states
     services = services_of(tmp_path, lines)
     assert [(s.serial, s.name, s.is_free) for s in services] == \
         [(4, "পশু খাদ্যের মান পরীক্ষার পরামর্শ", False), (5, "কৃত্রিম প্রজনন সেবা", True)]
+
+
+def test_bar_view_without_serials_keeps_the_headers_width(tmp_path):
+    """No serial column, an empty (NBSP) label, a first label that reads as a heading
+    ('সেবাসমূহ/সেবার নাম'), as in the real excerpt 46 (portal d06): the header opens at that label
+    and the rows take its width; one row ending in an empty cell is no trailing bar."""
+    labels = ["সেবাসমূহ/সেবার নাম |", "সেবা প্রদানের পদ্ধতি |", "|", "সেবা প্রাপ্তির সময় |",
+              "দায়িত্বপ্রাপ্ত কর্মকর্তার নাম/পদবি |", "সেবার মূল্য |"]
+    rows = [["নামজারি ও জমাভাগ", "অনলাইনে আবেদন প্রাপ্তির পর প্রতিবেদনের জন্য প্রেরণ", "", "সর্বোচ্চ ২৮ কার্যদিবস",
+             "সহকারী কমিশনার(ভূমি)", "কোর্ট ফি ২০ টাকা"],
+            ["ভূমি উন্নয়ন কর আদায়", "ইউনিয়ন ভূমি অফিসে পরিশোধ", "", "তাৎক্ষণিক", "ইউনিয়ন ভূমি সহকারী কর্মকর্তা",
+             "বিনামূল্যে"]]
+    lines = ["২.১) নাগরিক সেবা"] + labels + [f"{t} |" if t else "|" for r in rows for t in r]
+    services = services_of(tmp_path, lines)
+    assert [(s.serial, s.name, s.time_limit_days, s.fee_bdt) for s in services] == \
+        [(1, "নামজারি ও জমাভাগ", 28, 20), (2, "ভূমি উন্নয়ন কর আদায়", 0, 0)]

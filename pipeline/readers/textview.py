@@ -189,8 +189,9 @@ def _region_blocks(region: _Region) -> list[Block]:
     """A run of bar cells as a table: from its header (a heading or a column-number row before
     it are no part of it) in rows of its width."""
     cells = region.cells
-    start = next((i for i, c in enumerate(cells) if c and not heading_kind(c) and _header_length(cells[i:]) >= MIN_HEADER),
-                 None)
+    # a label that reads as a heading ('সেবাসমূহ/সেবার নাম') may open the header; a section heading not
+    start = next((i for i, c in enumerate(cells)
+                  if c and (not heading_kind(c) or _is_label(c)) and _header_length(cells[i:]) >= MIN_HEADER), None)
     if start is None:
         return [b for b in (_line(c) for c in cells) if b]
     if region.width and region.header > start:
@@ -213,8 +214,9 @@ def _row_width(cells: list[str], header: int) -> int:
     trailing bar): the width that puts the most serials in the first column."""
     def serials(width: int) -> int:
         rows = [cells[i:i + width] for i in range(width, len(cells), width)]
-        return sum(1 for r in rows if r and parse_serial(r[0]) is not None) + \
-            sum(1 for r in rows if len(r) == width and not r[-1]) * (width > header)
+        full = [r for r in rows if len(r) == width]
+        trailing = width > header and bool(full) and all(not r[-1] for r in full)
+        return sum(1 for r in rows if r and parse_serial(r[0]) is not None) + len(full) * trailing
     return max((header, header + 1), key=lambda w: (serials(w), -w))
 
 
