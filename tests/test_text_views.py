@@ -341,3 +341,17 @@ def test_bar_view_without_serials_keeps_the_headers_width(tmp_path):
     services = services_of(tmp_path, lines)
     assert [(s.serial, s.name, s.time_limit_days, s.fee_bdt) for s in services] == \
         [(1, "নামজারি ও জমাভাগ", 28, 20), (2, "ভূমি উন্নয়ন কর আদায়", 0, 0)]
+
+
+def test_sub_rows_under_a_merged_serial_open_rows_in_a_numbered_paragraph_view(tmp_path):
+    """A paragraph per cell, serials in their column; a service's variants sit under its merged
+    serial and name: 'বাংলা' / '১ কার্যদিবস' / '২০ টাকা' then 'ইংরেজী' / … (combos c236), and a marked
+    '(খ) ব্যবসায়িক' with a ditto mark after it (portal d05): each opens a sub-row."""
+    labels = ["ক্রমিক নং", "সেবার নাম", "প্রয়োজনীয় কাগজপত্র", "সেবা প্রদানের সময়", "সেবার মূল্য"]
+    cells = ["১", "নমিনি পরিবর্তন", "নির্ধারিত ফরমে আবেদন", "বাংলা", "১ কার্যদিবস", "২০ টাকা",
+             "ইংরেজী", "২ কার্যদিবস", "৫০ টাকা",
+             "২", "আয়ের সনদ (ক) সাধারণ", "ঐ", "২ দিন", "বিনামূল্যে", "(খ) ব্যবসায়িক", "ঐ", "২ দিন", "৩০০/=",
+             "৩", "অবিবাহিত সনদ", "-ঐ-", "২ দিন", "১০০/="]
+    services = services_of(tmp_path, paragraphs(*labels, *cells))
+    assert [(s.serial, s.sub_serial, s.fee_bdt, s.time_limit_days) for s in services] == \
+        [(1, "1", 20, 1), (1, "2", 50, 2), (2, "ক", 0, 2), (2, "খ", 300, 2), (3, None, 100, 2)]

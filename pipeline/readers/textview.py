@@ -210,12 +210,13 @@ def _region_blocks(region: _Region) -> list[Block]:
 
 
 def _row_width(cells: list[str], header: int) -> int:
-    """The header's width, or one more when every row ends with an empty cell (a renderer's
-    trailing bar): the width that puts the most serials in the first column."""
+    """The header's width, or one more when most rows end with an empty cell (a renderer's
+    trailing bar; a row or two may end empty by chance): the width that puts the most serials
+    in the first column."""
     def serials(width: int) -> int:
         rows = [cells[i:i + width] for i in range(width, len(cells), width)]
         full = [r for r in rows if len(r) == width]
-        trailing = width > header and bool(full) and all(not r[-1] for r in full)
+        trailing = width > header and 2 * sum(1 for r in full if not r[-1]) > len(full)
         return sum(1 for r in rows if r and parse_serial(r[0]) is not None) + len(full) * trailing
     return max((header, header + 1), key=lambda w: (serials(w), -w))
 
@@ -418,7 +419,7 @@ def _is_subheading(text: str) -> bool:
 SERIAL, FEE, TIME, OFFICER, TEXT = "serial", "fee", "time", "officer", "text"
 DOCS = "documents"     # a paragraph naming a paper; the documents column
 CONTACT = "contact"     # a phone or an email without a post; a grouped officer's phone / email column
-ANY = "any"     # 'প্রয়োজন নেই': fits a fee, documents or officer column alike
+ANY = "any"     # 'প্রয়োজন নেই', a ditto mark: fits a fee, documents or officer column alike
 TYPED_ROLES = {"serial": SERIAL, "fee": FEE, "time_limit": TIME, "officer": OFFICER, "superior_officer": OFFICER,
                "documents": DOCS, "documents_place": DOCS}
 # What putting a paragraph of one kind in a column of another costs.
@@ -469,7 +470,7 @@ def kind_of(text: str) -> str:
     """What a paragraph reads as: a serial, a fee, a duration, an officer, or text."""
     if parse_serial(text) is not None:
         return SERIAL
-    if is_blank(text) or _NOT_NEEDED.fullmatch(clean(text)):
+    if is_blank(text) or _NOT_NEEDED.fullmatch(clean(text)) or clean(text) in kw.DITTO_MARKS:
         return ANY
     if looks_like_fee(text):
         return FEE
@@ -562,8 +563,13 @@ def align(labels: list[str], body: list[str]) -> tuple[list[list[str]], float]:
     emitted = _in_sequence(body, [kind_of(p) for p in body])
     if not has_serial:
         emitted = [TEXT if k == SERIAL else k for k in emitted]
-    # rows numbered in their serial column: a row opened without its number is rare (a sub-row)
+    # rows numbered in their serial column: a row opened without its number is rare, but for a
+    # sub-row under merged cells: marked '(খ) …', a word or three naming its variant with its fee or
+    # time limit next (বাংলা / ১ কার্যদিবস), or the fee or time limit itself
     numbered = has_serial and emitted.count(SERIAL) >= 2
+    variant = [kind in (FEE, TIME) or bool(sub_row_marker(text))
+               or kind == TEXT and len(clean(text).split()) <= 3 and nxt in (FEE, TIME)
+               for text, kind, nxt in zip(body, emitted, emitted[1:] + [TEXT])]
     numbers = [list_ordinal(convert_fragments(p[:8])) for p in body]     # '(K)' is Bijoy's '(ক)'
     opening = [a or b for a, b in zip([False] * n if has_serial else _fused_openers(body),
                                       _marker_openers(body, numbers))]
@@ -587,7 +593,7 @@ def align(labels: list[str], body: list[str]) -> tuple[list[list[str]], float]:
                     step, move = SKIP * (c - prev - 1), "next"
                 else:
                     step, move = WRAP + SKIP * (width - 1 - prev + c), "wrap"
-                    if numbered and kinds[c] != SERIAL:
+                    if numbered and kinds[c] != SERIAL and not variant[i]:
                         step += UNNUMBERED_ROW
                 if (emitted[i] == SERIAL and has_serial and kinds[c] == SERIAL or opening[i]) and move != "wrap":
                     step += 6.0       # a serial opens a row, in its column or fused to the name
