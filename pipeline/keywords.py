@@ -123,11 +123,11 @@ FREE_WORDS = ["বিনা মূল্য", "বিনা মুল্য", "�
 FREE_WORDS_WHOLE = ["ফ্রি", "free", "নাই", "নেই"]
 # A post followed by one of these is the agent or owner of something a sentence names, not the
 # officer of a cell ('ইউনিয়ন পরিষদ চেয়ারম্যান কর্তৃক প্রদত্ত নাগরিকত্ব সনদ', 'জেলা প্রশাসক বরাবর আবেদন').
-POST_CONTINUATIONS = ["কর্তৃক", "কতৃক", "এর", "প্রদত্ত", "স্বাক্ষরিত", "সত্যায়িত", "বরাবর", "নিকট", "সুপারিশ",
+POST_CONTINUATIONS = ["কর্তৃক", "এর", "প্রদত্ত", "স্বাক্ষরিত", "সত্যায়িত", "বরাবর", "নিকট", "সুপারিশ",
                       "অনুমোদিত", "issued", "signed", "attested"]
 # A header label's paragraph that opens with one of these is its previous label's next line
 # ('প্রয়োজনীয় কাগজপত্র' / 'এবং প্রাপ্তি স্থান').
-LABEL_JOINERS = ["এবং", "ও", "and", "&", "/"]
+LABEL_JOINERS = ["এবং", "ও", "and", "&"]      # (or a '/' opening it)
 # A cell that says only that nothing applies: a free fee, no documents, no officer alike.
 NOT_NEEDED_WORDS = ["প্রয়োজন নেই", "প্রয়োজন নাই", "প্রযোজ্য নয়", "প্রযোজ্য নহে", "প্রযোজ্য নেই", "নেই", "নাই",
                     "not applicable", "not required", "none"]
@@ -466,10 +466,11 @@ DOCUMENT_WORDS = ["আবেদন", "ফরম", "ফর্ম", "কপি", "
                   "পরিচয়পত্র", "খতিয়ান", "পর্চা", "নকশা", "চালান", "প্রত্যয়ন", "লাইসেন্স", "তালিকা",
                   "জাতীয়", "এনআইডি", "নিবন্ধন", "প্রতিবেদন", "হলফনামা", "ছক", "প্রয়োজন নেই", "প্রযোজ্য নয়",
                   "nid", "form", "copy", "certificate", "photo", "application", "document"]
-# What names a paper to bring, never a way of delivering: a paragraph with one reads as documents
-# (আবেদন and ফরম name a method too: 'সরাসরি অফিসে আবেদন').
-PAPER_WORDS = ["কপি", "সনদ", "ছবি", "পত্র", "পরিচয়পত্র", "দলিল", "রশিদ", "প্রমাণক", "খতিয়ান", "পর্চা", "নকশা",
-               "প্রত্যয়ন", "হলফনামা", "প্রাপ্তিস্থান", "প্রাপ্তি স্থান", "copy", "copies", "certificate", "photo",
-               "photograph", "available at"]
+# Of those, the words that name a paper and never a way of delivering, with the labels of where to
+# get it: a paragraph with one reads as documents ('সরাসরি অফিসে আবেদন', 'কাগজপত্র যাচাই' are methods).
+NAMES_A_STEP_TOO = ["আবেদন", "ফরম", "ফর্ম", "কাগজ", "চালান", "লাইসেন্স", "তালিকা", "জাতীয়", "নিবন্ধন", "প্রতিবেদন",
+                    "ছক", "প্রয়োজন নেই", "প্রযোজ্য নয়", "form", "application", "document"]
+PAPER_WORDS = [w for w in DOCUMENT_WORDS if w not in NAMES_A_STEP_TOO] + \
+    ["প্রাপ্তিস্থান", "প্রাপ্তি স্থান", "available at", "copies", "photograph"]
 PLACE_ONLY_WORDS = ["অফিস", "কার্যালয়", "দপ্তর", "দফতর", "শাখা", "কক্ষ", "পরিষদ", "ভবন", "কমপ্লেক্স",
                     "office", "room", "branch"]

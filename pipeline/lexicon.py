@@ -171,6 +171,15 @@ SUB_ROW_MARK = rf"(?|\(?\s*([{kw.LIST_MARKER_LETTERS}])\s*[).।:]|\(\s*([{kw.LA
 SUB_ROW_MARKER = regex.compile(rf"^\s*{SUB_ROW_MARK}\s*")
 
 
+_DITTO_FOLDED = {fold(mark) for mark in kw.DITTO_MARKS} - {""}
+
+
+def is_ditto(text: str) -> bool:
+    """A cell holding only a ditto mark (ঐ, -ঐ-, 〃): the same as the value above it."""
+    text = clean(text)
+    return bool(text) and (text in kw.DITTO_MARKS or fold(text) in _DITTO_FOLDED)
+
+
 def sub_row_marker(text: str) -> str:
     """The letter of the sub-row marker ``text`` opens with, else ''."""
     m = SUB_ROW_MARKER.match(clean(text))

@@ -29,7 +29,7 @@ import regex
 
 from . import columns, gazetteer
 from . import keywords as kw
-from .lexicon import (SUB_ROW_MARK, SUB_ROW_MARKER, clean, clean_lines, contains_any, fold, heading_kind,
+from .lexicon import (SUB_ROW_MARK, SUB_ROW_MARKER, clean, clean_lines, contains_any, fold, heading_kind, is_ditto,
                       is_column_number_row, leading_time_phrase, match_role, names_variant_only, rejoin_addresses,
                       starts_with_any, starts_with_contact, sub_row_marker)
 from .model import (Finding, Line, LogicalRow, RawDocument, RepairedDocument, RepairedTable, Repair, Row,
@@ -271,14 +271,6 @@ def _subheading(row: Row, texts: list[str], roles: list[str]) -> str:
     return ""
 
 
-_DITTO_FOLDED = {fold(mark) for mark in kw.DITTO_MARKS} - {""}
-
-
-def _is_ditto(text: str) -> bool:
-    text = clean(text)
-    return bool(text) and (text in kw.DITTO_MARKS or fold(text) in _DITTO_FOLDED)
-
-
 @dataclass
 class _Rows:
     """The logical rows of a table as they are built, with what the next row needs to know."""
@@ -336,7 +328,7 @@ def _joined_above(logical: LogicalRow, texts: list[str], roles: list[str], state
 def _describes(cells: list, roles: list[str]) -> bool:
     """A row that writes its own method, documents or officer (no ditto): a service of its own,
     where a fee class in its own row ('জরুরি' | '' | '' | '৬৩২৫ টাকা') states only its terms."""
-    return any(cell is not None and clean(cell.text) and not _is_ditto(cell.text)
+    return any(cell is not None and clean(cell.text) and not is_ditto(cell.text)
                for cell, role in zip(cells, roles) if role.split(".")[0] in DESCRIBING_ROLES)
 
 
@@ -351,14 +343,14 @@ def _resolve_dittos(texts: list[str], cells: list, roles: list[str], state: _Row
     when the cell right above is empty, which is reported)."""
     notes = []
     for j, text in enumerate(texts):
-        if _is_ditto(text) and state.above[j]:
+        if is_ditto(text) and state.above[j]:
             texts[j] = state.above[j]
             over_empty = not state.previous[j]
             notes.append(Repair(action="ditto_over_empty" if over_empty else "ditto",
                                 detail=f"{roles[j]} '{text}' means the same as the nearest value above"
                                        + (" (the cell right above is empty)" if over_empty else "")
                                        + f": '{clean(state.above[j])[:60]}'"))
-        elif _is_ditto(text):
+        elif is_ditto(text):
             notes.append(Repair(action="ditto_unresolved", detail=f"{roles[j]} '{text}' repeats nothing: "
                                                                   "no value above it"))
         if texts[j]:

@@ -41,12 +41,13 @@ _LEADING_DIGITS = re.compile(r"\d+(?![\d।.)])")
 _MOBILE = re.compile(r"[0০][1১]\d{9}")
 _SERIAL_PIECE = re.compile(r"[0-9০-৯]{1,2}")
 # a serial's rest, with its mark and the name fused to it: '২.আইসিটি …' after '০'
-_SERIAL_REST = re.compile(r"[0-9০-৯]{1,2}(?:[" + re.escape("".join(SERIAL_MARKS)) + r"]|$)")
+_MARKS = re.escape("".join(SERIAL_MARKS))
+_SERIAL_REST = re.compile(rf"[0-9০-৯]{{1,2}}(?:[{_MARKS}]|$)")
 # Ends a cell line that fills its column with one word (a soft hyphen: "a break may be here").
 FULL_LINE = "\u00ad"
 # A line that may end in a cut word: one word (after the serial fused to it, '০৬.প্রকল্পে'), or
 # an email or URL piece.
-ONE_TOKEN = regex.compile(rf"(?:[0-9০-৯]{{1,3}}[.।)])?[\p{{L}}\p{{M}}]+|{ADDRESS_PIECE.pattern}")
+ONE_TOKEN = regex.compile(rf"(?:[0-9০-৯]{{1,3}}[{_MARKS}])?[\p{{L}}\p{{M}}]+|{ADDRESS_PIECE.pattern}")
 
 
 class ActualTextAggregator(PDFPageAggregatorWithMarkedContent):

@@ -27,7 +27,7 @@ from .. import columns
 from ..bijoy import convert_fragments
 from .. import keywords as kw
 from ..lexicon import (alternation, clean, contains_any, has_numbering, heading_kind, is_chrome_text, is_column_number_row,
-                       strip_numbering, sub_row_marker)
+                       is_ditto, strip_numbering, sub_row_marker)
 from ..model import Block, Cell, Line, Row, Table
 from ..values.blank import is_blank
 from ..values.fee import looks_like_fee
@@ -442,7 +442,8 @@ EMIT.update({(k, DOCS): v for (k, t), v in EMIT.items() if t == TEXT})
 EMIT.update({(DOCS, TEXT): 0.5, (TEXT, DOCS): 0.2, (DOCS, DOCS): 0.0})
 MERGE, SKIP, WRAP = 0.9, 0.5, 0.2
 OFFICER_MERGE = 0.3     # an officer cell printed a paragraph per line (post, phone, email)
-UNNUMBERED_ROW = 2.0
+UNNUMBERED_ROW = 2.0    # opening a row without its number where the table numbers its rows
+VARIANT_WORDS_MAX = 3   # a sub-row's own name under a merged one: a word or three (বাংলা, অতি জরুরি)
 NAME_MERGE = 1.5        # a service's name is one paragraph far more often than its method or documents
 LIST = 2.0      # a numbered list's next item stays in its cell; its first item opens one
 MAX_SERIAL_STEP = 2     # serials may skip one number (a typo, a service struck out)
@@ -467,10 +468,11 @@ _NOT_NEEDED = regex.compile(rf"(?:{alternation(kw.NOT_NEEDED_WORDS)})\s*[।.]?"
 
 
 def kind_of(text: str) -> str:
-    """What a paragraph reads as: a serial, a fee, a duration, an officer, or text."""
+    """What a paragraph reads as: a serial, a fee, a duration, a post, a contact, a paper, nothing
+    in particular (``ANY``), or text."""
     if parse_serial(text) is not None:
         return SERIAL
-    if is_blank(text) or _NOT_NEEDED.fullmatch(clean(text)) or clean(text) in kw.DITTO_MARKS:
+    if is_blank(text) or _NOT_NEEDED.fullmatch(clean(text)) or is_ditto(text):
         return ANY
     if looks_like_fee(text):
         return FEE
@@ -568,7 +570,7 @@ def align(labels: list[str], body: list[str]) -> tuple[list[list[str]], float]:
     # time limit next (বাংলা / ১ কার্যদিবস), or the fee or time limit itself
     numbered = has_serial and emitted.count(SERIAL) >= 2
     variant = [kind in (FEE, TIME) or bool(sub_row_marker(text))
-               or kind == TEXT and len(clean(text).split()) <= 3 and nxt in (FEE, TIME)
+               or kind == TEXT and len(clean(text).split()) <= VARIANT_WORDS_MAX and nxt in (FEE, TIME)
                for text, kind, nxt in zip(body, emitted, emitted[1:] + [TEXT])]
     numbers = [list_ordinal(convert_fragments(p[:8])) for p in body]     # '(K)' is Bijoy's '(ক)'
     opening = [a or b for a, b in zip([False] * n if has_serial else _fused_openers(body),
